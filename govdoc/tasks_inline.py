@@ -1,0 +1,189 @@
+"""Inline assignments in running text (正文中的任务分工) → tasks.
+
+Recognised, in one text (a title, a measure, a paragraph, or a whole flattened portal page):
+
+* a bracket with labels: ``（牵头单位：县教育局；责任单位：县财政局、县人社局）``;
+* a bracket with verbs: ``（县教育局牵头，县财政局配合）``, ``（由县教育局负责）`` — only when every
+  name ends like a unit (:data:`govdoc.tasks_patterns.UNIT_SUFFIX`);
+* a label outside brackets: ``责任单位：区交通建设局、公安局`` up to the end of the sentence or the next
+  numbering marker.
+
+``X负责`` inside an ordinary sentence (``县科协负责制定…``) is not an assignment.
+The task is the heading whose marker precedes the match in the same text (``（一）加快…。``), else the
+title of the enclosing measure or section, else the sentence before the match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govdoc.model import Task, TaskSource
+from govdoc.tasks_patterns import ASSIGN_LABEL, MARKER, SENTENCE_END, looks_like_units, squash, strip_marker
+from govdoc.tasks_units import UnitList, parse_units
+
+BRACKET_OPEN = re.compile(r"[（(]")
+"""An opening bracket that may start an assignment: ``（牵头单位：…）``."""
+
+VERB_ASSIGN = re.compile(
+    r"^(?:由)?(?P<lead>[^，,；;。]+?)(?:牵头|负责)(?:[，,；;]\s*(?P<partner>[^。]+?)(?:配合|参与|协助|协办))?$"
+)
+"""Bracket content naming units by verbs: ``县教育局牵头，县财政局、县人社局配合``; ``由县民政局负责``."""
+
+LIST_STOP = re.compile(
+    r"[。\n]|[（(][一二三四五六七八九十百]{1,4}[）)]|[（(]\d{1,3}[）)]"
+    r"|(?<![\d.．])\d{1,3}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、"
+)
+"""Where an unbracketed unit list ends: 。, a line break or the next marker (``（二）``, ``五、``)."""
+
+LEAD_ROLE = re.compile(r"牵头|主责")
+"""A label naming leads."""
+
+PARTNER_ROLE = re.compile(r"配合|参与|协办")
+"""A label naming partners (责任 is a lead when no 牵头 label is present)."""
+
+MAX_TASK = 120
+"""Longest task text taken from a sentence before a match."""
+
+
+@dataclass
+class Found:
+    """One inline assignment inside a text."""
+
+    start: int
+    end: int
+    leads: list[str]
+    partners: list[str]
+    others: bool
+
+
+def _matching_close(text: str, open_at: int) -> int | None:
+    depth = 0
+    for i in range(open_at, len(text)):
+        if text[i] in "（(":
+            depth += 1
+        elif text[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _labelled(body: str) -> tuple[list[str], list[str], bool] | None:
+    """Split ``牵头单位：X；责任单位：Y`` into (leads, partners, others); None without a label."""
+    labels = list(ASSIGN_LABEL.finditer(body))
+    if not labels or body[: labels[0].start()].strip("，,；; "):
+        return None
+    has_lead = any(LEAD_ROLE.search(m.group("label")) for m in labels)
+    leads: list[str] = []
+    partners: list[str] = []
+    others = False
+    for i, m in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+        units = parse_units(body[m.end() : stop].strip("，,；;。 "))
+        label = m.group("label")
+        is_partner = PARTNER_ROLE.search(label) or (has_lead and not LEAD_ROLE.search(label))
+        if is_partner or (units.leads and not LEAD_ROLE.search(label)):
+            _extend(partners, units, leads)
+        else:
+            _extend(leads, units, leads)
+        others = others or units.others
+    return leads, partners, others
+
+
+def _extend(target: list[str], units: UnitList, leads: list[str]) -> None:
+    for name in units.leads:
+        if name not in leads:
+            leads.append(name)
+    target.extend(u for u in units.units if u not in target and u not in units.leads)
+
+
+def _verbal(body: str) -> tuple[list[str], list[str], bool] | None:
+    """``X牵头，Y配合`` / ``由X负责`` with unit-like names, else None."""
+    match = VERB_ASSIGN.match(body.strip())
+    if match is None:
+        return None
+    lead = parse_units(match.group("lead"))
+    partner = parse_units(match.group("partner") or "")
+    if not looks_like_units(lead.units) or (match.group("partner") and not looks_like_units(partner.units)):
+        return None
+    return lead.units, partner.units, lead.others or partner.others
+
+
+def _brackets(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in BRACKET_OPEN.finditer(text):
+        close = _matching_close(text, m.start())
+        if close is None or (found and m.start() < found[-1].end):
+            continue
+        body = text[m.end() : close]
+        parsed = _labelled(body) or _verbal(body)
+        if parsed and (parsed[0] or parsed[1]):
+            found.append(Found(m.start(), close + 1, *parsed))
+    return found
+
+
+def _bracket_depth_at(text: str, pos: int) -> int:
+    opened = text.count("（", 0, pos) + text.count("(", 0, pos)
+    return opened - text.count("）", 0, pos) - text.count(")", 0, pos)
+
+
+def _lines(text: str, taken: list[Found]) -> list[Found]:
+    """Unbracketed ``责任单位：…`` runs outside the bracketed matches."""
+    found: list[Found] = []
+    pos = 0
+    for m in ASSIGN_LABEL.finditer(text):
+        if m.start() < pos or any(f.start <= m.start() < f.end for f in taken):
+            continue
+        if _bracket_depth_at(text, m.start()) > 0:
+            continue
+        stop = LIST_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        parsed = _labelled(text[m.start() : end])
+        if parsed and (parsed[0] or parsed[1]):
+            found.append(Found(m.start(), end, *parsed))
+        pos = end
+    return found
+
+
+def find_assignments(text: str) -> list[Found]:
+    """All inline assignments in ``text``, in order."""
+    brackets = _brackets(text)
+    return sorted(brackets + _lines(text, brackets), key=lambda f: f.start)
+
+
+def _task_text(segment: str, context: str | None, first_in_text: bool) -> tuple[str | None, str | None]:
+    """(task, marker) for the text before a match: after the last marker, else context, else the sentence."""
+    markers = list(MARKER.finditer(segment))
+    if markers:
+        last = markers[-1]
+        head = segment[last.end() :]
+        sentence = SENTENCE_END.split(head, maxsplit=1)[0]
+        return squash(sentence)[:MAX_TASK] or None, strip_marker(last.group(0))
+    if context and first_in_text:
+        return context, None
+    pieces = [p for p in SENTENCE_END.split(segment.strip("，,；;。 ")) if p.strip()]
+    return (squash(pieces[-1])[:MAX_TASK] if pieces else context), None
+
+
+def inline_tasks(text: str, path: list[str], context: str | None) -> list[Task]:
+    """Tasks assigned inline in one text; ``path`` is the section marker path, ``context`` the title."""
+    tasks: list[Task] = []
+    previous_end = 0
+    for found in find_assignments(text):
+        segment = text[previous_end : found.start]
+        task, marker = _task_text(segment, context, previous_end == 0)
+        previous_end = found.end
+        if not task:
+            continue
+        section = "/".join([*path, marker] if marker else path) or None
+        tasks.append(
+            Task(
+                task=task,
+                lead_units=found.leads,
+                partner_units=found.partners,
+                partner_others=found.others,
+                source=TaskSource(section=section),
+            )
+        )
+    return tasks
