@@ -65,9 +65,9 @@ def _pipeline(result: ReadResult, info: SourceInfo) -> Document:
     from govdoc.classify import classify
     from govdoc.normalize import normalize
 
-    lines = normalize(result.blocks)
-    labeled = classify(lines)
-    return build(labeled, info, result.warnings)
+    normalized = normalize(result.blocks)
+    labeled = classify(normalized)
+    return build(labeled, info, result.warnings, normalized)
 
 
 def to_json(doc: Document, *, pretty: bool = False, with_source: bool = True) -> str:

@@ -1,0 +1,230 @@
+"""Build: labelled lines → :class:`Document`. Header fields, the body tree, enclosures, attachments, 版记."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from govdoc.classify.common import title_kind
+from govdoc.classify.state import Labeled
+from govdoc.dates import parse_date
+from govdoc.docnumber import parse_doc_number
+from govdoc.model import (
+    Attachment,
+    AttachmentNote,
+    CcEntry,
+    ContactEntry,
+    DateValue,
+    Diagnostic,
+    Document,
+    Enclosure,
+    Paragraph,
+    Residue,
+    SourceInfo,
+)
+from govdoc.normalize import Normalized
+from govdoc.patterns import FIFTEEN_KINDS, LIST_SEPARATORS, is_organ
+from govdoc.tree import TreeBuilder, _prov, image_node, measure_node, table_node
+
+TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)关于")
+"""The issuing organ(s) before 关于 in a title: ``临猗县人民政府办公室关于印发…``."""
+DOC_TYPE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"特此公告|现公告如下|现将.{0,30}公告如下"), "公告"),
+    (re.compile(r"特此通告|现通告如下"), "通告"),
+    (re.compile(r"此复|现批复如下|特此批复"), "批复"),
+    (re.compile(r"本决定|现决定|特作如下决定"), "决定"),
+    (re.compile(r"特此函告|特此函复|请予函复"), "函"),
+    (re.compile(r"特此通知|现将.{0,40}通知如下"), "通知"),
+)
+"""Closing formulas that reveal the 文种 of a document without a title: ``此复`` → 批复."""
+
+
+@dataclass
+class _Parts:
+    """Mutable assembly area while walking the labelled lines."""
+
+    notice: TreeBuilder = field(default_factory=TreeBuilder)
+    enclosure: Enclosure | None = None
+    enclosure_tree: TreeBuilder | None = None
+    attachments: list[tuple[Attachment, TreeBuilder]] = field(default_factory=list)
+
+
+def build(labeled: list[Labeled], info: SourceInfo, warnings: list[tuple[str, str, int | None]] | None = None,
+          normalized: Normalized | None = None) -> Document:
+    """Assemble the document."""
+    doc = Document(source=info)
+    parts = _Parts()
+    mark_organs: list[str] = []
+    for item in labeled:
+        _apply(doc, parts, item, mark_organs)
+    doc.body = parts.notice.finish()
+    diags = list(parts.notice.diagnostics)
+    if parts.enclosure is not None and parts.enclosure_tree is not None:
+        parts.enclosure.body = parts.enclosure_tree.finish()
+        diags += parts.enclosure_tree.diagnostics
+        doc.enclosures.append(parts.enclosure)
+    for attachment, tree in parts.attachments:
+        attachment.body = tree.finish()
+        diags += tree.diagnostics
+        doc.attachments.append(attachment)
+    doc.issuers = _issuers(doc, mark_organs)
+    doc.doc_type = _doc_type(doc, labeled)
+    if parts.enclosure is not None:
+        parts.enclosure.doc_type = title_kind(parts.enclosure.title)
+    doc.diagnostics = diags + [Diagnostic(code=c, severity="warning", message=m) for c, m, _ in warnings or []]
+    if normalized is not None:
+        doc.residue = normalized.residue + doc.residue
+    _tasks(doc)
+    return doc
+
+
+def _tree(parts: _Parts, item: Labeled) -> TreeBuilder:
+    if item.zone == "attachment" and parts.attachments:
+        return parts.attachments[-1][1]
+    if parts.enclosure_tree is not None and item.zone in ("enclosure", "attachment"):
+        return parts.enclosure_tree
+    return parts.notice
+
+
+def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) -> None:  # noqa: C901
+    label, data, text = item.label, item.data, item.text
+    src = _prov(item)
+    in_enclosure = parts.enclosure is not None and item.zone in ("enclosure",)
+    if label == "issuer_mark":
+        mark_organs.extend(data["organs"])
+        doc.issuer_mark = (doc.issuer_mark or "") + text
+    elif label == "doc_number" and doc.doc_number is None:
+        doc.doc_number = parse_doc_number(data["raw"], src)
+        if data.get("signers"):
+            doc.signers = data["signers"].split()
+    elif label == "signers":
+        doc.signers = data["names"].split()
+    elif label in ("copy_number", "secrecy", "urgency"):
+        setattr(doc, label, data["value"])
+    elif label == "title":
+        doc.title = data["title"]
+    elif label == "addressees":
+        doc.addressees = split_organs(data["organs"])
+        if data.get("rest"):
+            parts.notice.add(Paragraph(text=data["rest"], source=src))
+    elif label == "heading":
+        _tree(parts, item).heading(item)
+    elif label == "measure":
+        _tree(parts, item).add(measure_node(item))
+    elif label == "paragraph":
+        _tree(parts, item).add(Paragraph(text=text, source=src))
+    elif label == "table":
+        _tree(parts, item).add(table_node(item))
+    elif label == "image":
+        _tree(parts, item).add(image_node(item))
+    elif label == "attachment_note":
+        notes = [AttachmentNote(index=n, title=t, source=src) for n, t in data["items"]]
+        (parts.enclosure.attachment_notes if in_enclosure and parts.enclosure else doc.attachment_notes).extend(notes)
+    elif label == "signature":
+        target = parts.enclosure if in_enclosure and parts.enclosure else doc
+        target.signature = list(data["organs"])
+    elif label == "issue_date":
+        _set_date(doc, parts, item, in_enclosure)
+    elif label == "note":
+        doc.note = data["text"] if doc.note is None else doc.note
+    elif label == "contact":
+        entry = ContactEntry(label=data["label"], value=data["value"], source=src)
+        (parts.enclosure.contact if in_enclosure and parts.enclosure else doc.contact).append(entry)
+    elif label == "enclosure_title":
+        parts.enclosure = Enclosure(title=data["title"], source=src)
+        parts.enclosure_tree = TreeBuilder()
+    elif label == "subtitle":
+        _subtitle(doc, parts, data["text"], item)
+    elif label == "attachment_head":
+        parts.attachments.append((Attachment(index=data["index"], title="", source=src), TreeBuilder()))
+    elif label == "attachment_title" and parts.attachments:
+        parts.attachments[-1][0].title = text
+    elif label == "cc":
+        doc.cc.append(CcEntry(kind=data["kind"], organs=split_organs(data["organs"]), source=src))
+    elif label == "imprint":
+        doc.printed_by = data["org"] or None
+        parsed = parse_date(data["date"])
+        if parsed:
+            doc.print_date = DateValue(raw=data["date"], date=parsed[0], source=src)
+    elif label == "subject_terms":
+        doc.subject_terms = [t for t in re.split(r"[\s　]+", data["terms"].strip()) if t]
+    elif label == "residue":
+        doc.residue.append(Residue(text=text, reason=data.get("reason", "unclassified"), source=src))
+    else:
+        _tree(parts, item).add(Paragraph(text=text, source=src))
+
+
+def _set_date(doc: Document, parts: _Parts, item: Labeled, in_enclosure: bool) -> None:
+    date = item.data.get("date")
+    if date is None:
+        return
+    value = DateValue(raw=item.data["raw"], date=date, source=_prov(item))
+    if in_enclosure and parts.enclosure is not None:
+        parts.enclosure.issue_date = value
+    elif doc.issue_date is None:
+        doc.issue_date = value
+    else:
+        doc.residue.append(Residue(text=item.text, reason="second_date", source=_prov(item)))
+
+
+def _subtitle(doc: Document, parts: _Parts, text: str, item: Labeled) -> None:
+    if parts.enclosure is not None and not parts.enclosure.subtitle and item.zone == "enclosure":
+        parts.enclosure.subtitle = text
+    elif parts.attachments and item.zone == "attachment":
+        att = parts.attachments[-1][0]
+        att.title = f"{att.title}（{text}）"
+    else:
+        _tree(parts, item).add(Paragraph(text=item.text, source=_prov(item)))
+
+
+def split_organs(text: str) -> list[str]:
+    """``各乡(镇)人民政府、县直各有关单位`` → two organs (brackets inside names kept)."""
+    out = []
+    depth = 0
+    current = ""
+    for ch in text:
+        depth += ch in "(（"
+        depth -= ch in ")）" and depth > 0
+        if depth == 0 and LIST_SEPARATORS.fullmatch(ch):
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    out.append(current)
+    return [o.strip().rstrip("。.") for o in out if o.strip().rstrip("。.")]
+
+
+def _issuers(doc: Document, mark_organs: list[str]) -> list[str]:
+    organs = [o for o in mark_organs if is_organ(o, 60)]
+    if organs:
+        return organs
+    if doc.title:
+        m = TITLE_ISSUER.match(doc.title)
+        if m:
+            named = [o for o in re.split(r"[\s、，,]+", m.group("org")) if o]
+            if named and all(is_organ(o, 60) for o in named):
+                return named
+    return [o for o in doc.signature if is_organ(o, 60)]
+
+
+def _doc_type(doc: Document, labeled: list[Labeled]) -> str | None:
+    if doc.title:
+        kind = title_kind(doc.title)
+        if kind:
+            return "纪要" if kind == "会议纪要" else kind
+    tail = "".join(i.text for i in labeled if i.label in ("paragraph", "measure", "heading"))[-3000:]
+    for pattern, kind in DOC_TYPE_HINTS:
+        if pattern.search(tail) and kind in FIFTEEN_KINDS:
+            return kind
+    return None
+
+
+def _tasks(doc: Document) -> None:
+    try:
+        from govdoc.tasks import extract_tasks
+    except ModuleNotFoundError as exc:  # the tasks module is optional while it is being written
+        if exc.name != "govdoc.tasks":
+            raise
+        return
+    doc.tasks = extract_tasks(doc)

@@ -1,0 +1,41 @@
+"""Predicates shared by rules."""
+
+from __future__ import annotations
+
+import regex as re
+
+from govdoc.normalize import Line
+from govdoc.patterns import SENTENCE_END, TITLE_KIND, is_organ
+
+PORTAL_FURNITURE = re.compile(
+    r"^(?:当前位置|您当前的位置|您的位置|索\s*引\s*号|主题分类|发文机关|成文日期|发布日期|有\s*效\s*性|标\s*题|"
+    r"发文字号|来源|时间|浏览次数|访问量|字号|打印|关闭|分享到?|微信|微博|QQ空间|全真版|文字版|文件下载|附件下载|"
+    r"相关链接|扫一扫|【?\s*[大中小]\s*】?|-->|<--|首页|返回顶部|打印本页|关闭窗口|信息来源|发布时间|点击数|"
+    r"政策解读|相关解读|图解)"
+)
+"""Portal navigation and metadata labels: ``当前位置：首页…``, ``来源：中国平潭``, ``微信``, ``索 引 号：``."""
+PORTAL_VALUE = re.compile(r"^(?:[A-Z]{1,4}\d[\d\-]{6,}|\d{4}-\d{2}-\d{2}(?:\s*\d{2}:\d{2}(?::\d{2})?)?|\d{2}:\d{2}|有效|失效|废止|[有效性号引索题标]|：)$")
+"""Portal metadata values: ``PZ00101-0200-2011-00001``, ``2011-08-02``, ``08:00``, ``有效``."""
+MASTHEAD = re.compile(r"^(?P<org>.{2,60}?)\s*文\s*件$")
+"""发文机关标志 ``临猗县人民政府办公室文件``."""
+
+
+def is_sentence(text: str) -> bool:
+    """Body prose: long, or containing a sentence end inside."""
+    return len(text) >= 60 or "。" in text[:-1] or bool(SENTENCE_END.search(text) and len(text) > 30)
+
+
+def title_kind(text: str) -> str | None:
+    """The 文种 at the end of a title: ``…的通知`` → ``通知``."""
+    m = TITLE_KIND.search(text.rstrip("。 "))
+    return m.group("kind") if m else None
+
+
+def looks_like_title(line: Line) -> bool:
+    """A title line: marked as heading or centred, or ending in a 文种 / containing 关于, with no sentence end."""
+    t = line.text
+    if len(t) > 120 or t.endswith(("：", ":", "。")) or "。" in t:
+        return False
+    if line.heading or line.align == "center":
+        return True
+    return len(t) <= 80 and (title_kind(t) is not None and ("关于" in t or len(t) <= 40))

@@ -1,0 +1,123 @@
+"""Rules for the body: 附件说明, 附件 pages, the enclosed document of a 印发 notice, headings, measures."""
+
+from __future__ import annotations
+
+from govdoc.classify.common import looks_like_title, title_kind
+from govdoc.classify.state import Match, State
+from govdoc.numbering import find_marker
+from govdoc.patterns import ATTACHMENT_HEAD, ATTACHMENT_ITEM, ATTACHMENT_NOTE, FORWARDING, SUBTITLE
+
+MEASURE_MAX = 80
+"""Longest bold lead sentence taken as a measure title."""
+
+
+def table(state: State, i: int) -> Match | None:
+    """A table block."""
+    return Match("table") if state.lines[i].kind == "table" else None
+
+
+def image(state: State, i: int) -> Match | None:
+    """An image block (seal, QR code, picture)."""
+    return Match("image", {"description": state.lines[i].image or ""}) if state.lines[i].kind == "image" else None
+
+
+def attachment_note(state: State, i: int) -> Match | None:
+    """附件说明: ``附件：1.XXX`` (following numbered items and wrapped lines are consumed)."""
+    if state.zone in ("header", "attachment", "imprint"):
+        return None
+    m = ATTACHMENT_NOTE.match(state.text(i))
+    if not m:
+        return None
+    items: list[tuple[int | None, str]] = []
+    first = ATTACHMENT_ITEM.match(m.group("rest"))
+    if first:
+        items.append((int(first.group("n")), first.group("title")))
+    else:
+        items.append((int(m.group("n")) if m.group("n") else None, m.group("rest")))
+    j = i + 1
+    while j < len(state.lines) and state.lines[j].kind == "text":
+        nxt = state.lines[j].text
+        item = ATTACHMENT_ITEM.match(nxt)
+        if item and (first or len(items) > 1 or items[0][0] is None):
+            items.append((int(item.group("n")), item.group("title")))
+        elif state.lines[j].soft and not item and len(nxt) < 40 and not nxt.endswith(("：", ":")):
+            n, title = items[-1]
+            items[-1] = (n, title + nxt)
+        else:
+            break
+        j += 1
+    if len(items) > 1 and items[0][0] is None:
+        items[0] = (1, items[0][1])
+    return Match("attachment_note", {"items": items}, consume=j - i)
+
+
+def attachment_head(state: State, i: int) -> Match | None:
+    """The head of an 附件 page: ``附件`` / ``附件2`` alone on a line."""
+    if state.zone == "header":
+        return None
+    m = ATTACHMENT_HEAD.match(state.text(i))
+    if not m or state.lines[i].kind != "text":
+        return None
+    return Match("attachment_head", {"index": int(m.group("n")) if m.group("n") else None})
+
+
+def attachment_title(state: State, i: int) -> Match | None:
+    """The title line right after an 附件 head."""
+    if not state.attachment_title_pending or state.lines[i].kind != "text":
+        return None
+    if find_marker(state.text(i)) or len(state.text(i)) > 100:
+        return None
+    return Match("attachment_title")
+
+
+def enclosure_title(state: State, i: int) -> Match | None:
+    """The title of the document a 印发/转发 notice prints, after the notice's own 落款."""
+    line = state.lines[i]
+    if line.kind != "text" or state.enclosure_open or state.zone not in ("closing", "body"):
+        return None
+    forwarding = bool(state.title and FORWARDING.search(state.title))
+    if state.zone == "body" and not (forwarding and line.heading and state.closed):
+        return None
+    if not (forwarding or line.heading or line.align == "center"):
+        return None
+    if find_marker(line.text) or not looks_like_title(line) or not title_kind(line.text):
+        return None
+    return Match("enclosure_title", {"title": line.text})
+
+
+def subtitle(state: State, i: int) -> Match | None:
+    """副标题 right after a title: ``（2021—2025年）``."""
+    if state.last_label not in ("enclosure_title", "title", "attachment_title"):
+        return None
+    m = SUBTITLE.match(state.text(i))
+    return Match("subtitle", {"text": m.group("text")}) if m else None
+
+
+def heading(state: State, i: int) -> Match | None:
+    """A numbered heading: ``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``第一章``, ``第一条``."""
+    line = state.lines[i]
+    if line.kind != "text":
+        return None
+    marker = find_marker(line.text)
+    if marker is None:
+        return None
+    return Match("heading", {"marker": marker})
+
+
+def measure(state: State, i: int) -> Match | None:
+    """A paragraph led by a bold sentence: ``**实施科学家精神进校园行动。**其余正文…``."""
+    line = state.lines[i]
+    lead = line.bold_lead
+    if line.kind != "text" or not lead or len(lead) > MEASURE_MAX or line.all_bold and len(line.text) > MEASURE_MAX:
+        return None
+    if not lead.endswith(("。", "：", ":", "！")) and not line.all_bold:
+        return None
+    return Match("measure", {"lead": lead, "bold": True})
+
+
+def paragraph(state: State, i: int) -> Match | None:
+    """Fallback: body text."""
+    line = state.lines[i]
+    if line.kind == "text":
+        return Match("paragraph")
+    return Match("residue", {"reason": "unknown_block"})

@@ -1,0 +1,166 @@
+"""Rules for the 版头 and the title: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, 标题, 主送机关."""
+
+from __future__ import annotations
+
+from govdoc.classify.common import MASTHEAD, PORTAL_FURNITURE, PORTAL_VALUE, is_organ, is_sentence, looks_like_title
+from govdoc.classify.state import Match, State
+from govdoc.dates import is_date_line
+from govdoc.numbering import find_marker
+from govdoc.patterns import (
+    ADDRESSEE_LINE,
+    COPY_NUMBER,
+    DOC_NUMBER,
+    DOC_NUMBER_LINE,
+    SECRECY,
+    SIGNER,
+    SUBTITLE,
+    TITLE_KIND,
+    URGENCY,
+)
+
+HEADER_ZONES = ("header",)
+
+
+def portal_residue(state: State, i: int) -> Match | None:
+    """Portal navigation, metadata labels and share buttons, anywhere."""
+    line = state.lines[i]
+    if line.kind != "text" or not line.flat:
+        return None
+    t = line.text
+    if PORTAL_FURNITURE.match(t) and (len(t) < 60 or t.startswith("当前位置")):
+        return Match("residue", {"reason": "portal_navigation"})
+    if state.zone in ("header", "pre_body") and PORTAL_VALUE.match(t):
+        return Match("residue", {"reason": "portal_metadata"})
+    return None
+
+
+def copy_number(state: State, i: int) -> Match | None:
+    """份号: six digits at the top."""
+    if state.zone != "header" or state.title:
+        return None
+    m = COPY_NUMBER.match(state.text(i))
+    return Match("copy_number", {"value": m.group("num")}) if m else None
+
+
+def secrecy(state: State, i: int) -> Match | None:
+    """密级和保密期限: ``机密★1年``."""
+    if state.zone != "header":
+        return None
+    return Match("secrecy", {"value": state.text(i)}) if SECRECY.match(state.text(i)) else None
+
+
+def urgency(state: State, i: int) -> Match | None:
+    """紧急程度: ``特急``."""
+    if state.zone != "header":
+        return None
+    return Match("urgency", {"value": state.text(i)}) if URGENCY.match(state.text(i)) else None
+
+
+def doc_number(state: State, i: int) -> Match | None:
+    """发文字号 alone on its line (签发人 may share it), before the body."""
+    if state.zone not in ("header", "pre_body"):
+        return None
+    t = state.text(i)
+    signer = SIGNER.search(state.lines[i].raw)
+    head = t[: t.find("签")] if signer else t
+    if not DOC_NUMBER_LINE.match(head.strip()):
+        return None
+    if state.doc_number_seen:
+        return Match("residue", {"reason": "duplicate_doc_number"})
+    data = {"raw": state.lines[i].raw if not signer else head.strip()}
+    if signer:
+        data["signers"] = signer.group("names")
+    return Match("doc_number", data)
+
+
+def signers(state: State, i: int) -> Match | None:
+    """签发人 on a line of its own."""
+    if state.zone not in ("header", "pre_body"):
+        return None
+    m = SIGNER.search(state.lines[i].raw)
+    return Match("signers", {"names": m.group("names")}) if m and len(state.text(i)) < 40 else None
+
+
+def issuer_mark(state: State, i: int) -> Match | None:
+    """发文机关标志: ``XX文件``, a red line, or stacked organ lines above the 文件 line (联合行文)."""
+    if state.zone != "header" or state.title or state.doc_number_seen:
+        return None
+    j, organs = i, []
+    while j < len(state.lines) and j - i < 8:
+        line = state.lines[j]
+        if line.kind != "text":
+            break
+        m = MASTHEAD.match(line.text)
+        if m and len(line.text) <= 60:
+            organs.append(m.group("org"))
+            j += 1
+            # organs stacked below the 文件 line still belong to the mark
+            while j < len(state.lines) and state.lines[j].kind == "text" and is_organ(state.lines[j].text) \
+                    and not DOC_NUMBER.search(state.lines[j].text) and j - i < 8:
+                organs.append(state.lines[j].text)
+                j += 1
+            return Match("issuer_mark", {"organs": organs}, consume=j - i)
+        if is_organ(line.text) and (line.heading or line.color or line.soft or line.align == "center" or j > i):
+            organs.append(line.text)
+            j += 1
+            continue
+        break
+    first = state.lines[i]
+    if first.color and first.color.upper() not in ("000000", "") and is_organ(first.text, 60):
+        return Match("issuer_mark", {"organs": [first.text]})
+    return None
+
+
+def title(state: State, i: int) -> Match | None:
+    """标题: the first title-like line(s) before the body; several heading lines are joined."""
+    if state.zone != "header" or state.title:
+        return None
+    line = state.lines[i]
+    if line.kind != "text" or not looks_like_title(line) or find_marker(line.text) or is_date_line(line.text):
+        return None
+    if line.flat and "关于" not in line.text and not TITLE_KIND.search(line.text):
+        return None
+    parts, j = [line.text], i + 1
+    while j < len(state.lines) and not TITLE_KIND.search(parts[-1]):
+        nxt = state.lines[j]
+        same_style = (nxt.heading and line.heading) or (nxt.align == "center" and line.align == "center") or (
+            nxt.soft and not line.flat)
+        if nxt.kind != "text" or not same_style or not looks_like_title(nxt) or SUBTITLE.match(nxt.text) \
+                or find_marker(nxt.text) or DOC_NUMBER_LINE.match(nxt.text) or len(parts) >= 4:
+            break
+        parts.append(nxt.text)
+        j += 1
+    return Match("title", {"title": "".join(parts)}, consume=j - i)
+
+
+def addressees(state: State, i: int) -> Match | None:
+    """主送机关: a line of organs ending with a colon, right after the title (or at the top)."""
+    if state.addressees_seen or state.zone not in ("header", "pre_body") or state.lines[i].kind != "text":
+        return None
+    m = ADDRESSEE_LINE.match(state.text(i))
+    if not m:
+        return None
+    organs = m.group("organs")
+    if len(organs) > 200 or not any(is_organ(part.strip(" ()（）"), 60) for part in _split(organs)):
+        return None
+    return Match("addressees", {"organs": organs, "rest": m.group("rest").strip()})
+
+
+def _split(organs: str) -> list[str]:
+    from govdoc.patterns import LIST_SEPARATORS
+
+    return [p for p in LIST_SEPARATORS.split(organs) if p]
+
+
+def pre_body_residue(state: State, i: int) -> Match | None:
+    """Short non-prose lines between the top and the body (portal headings, repeated titles)."""
+    line = state.lines[i]
+    if state.zone not in ("header", "pre_body") or line.kind != "text":
+        return None
+    if is_sentence(line.text) or find_marker(line.text):
+        return None
+    if state.zone == "pre_body" and state.title and line.text in state.title:
+        return Match("residue", {"reason": "duplicate_title"})
+    if line.flat:
+        return Match("residue", {"reason": "portal_header"})
+    return None

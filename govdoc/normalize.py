@@ -1,0 +1,225 @@
+"""Normalization: reader blocks → clean :class:`Line` objects. Idempotent step by step.
+
+Guarantees (each tested):
+- ``unflatten``: a portal page flattened onto one long line is split at the white space between CJK
+  segments; nothing else is split. Applying it again splits nothing more.
+- ``collapse_cjk_spaces``: white space between two CJK characters, or between CJK and a digit, is removed
+  (``2025 年 1 月`` → ``2025年1月``); spaces next to Latin letters stay (``任务 and 目标``).
+- ``drop_furniture``: page numbers (``— 3 —``) leave the text and go to residue with reason ``page_number``.
+- ``rejoin``: a paragraph broken by a page break or a converter (``强`` + ``化政策法规``) is re-joined — never
+  across a numbering marker, after a sentence end, across a heading, or into a label/date/short line.
+No character is dropped silently: everything removed goes to ``residue``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+import regex as re
+
+from govdoc.dates import DATE_ARABIC, DATE_CHINESE, is_date_line
+from govdoc.model import Provenance, Residue
+from govdoc.numbering import find_marker
+from govdoc.patterns import ADDRESSEE_LINE, CLAUSE_END, CONTACT, PAGE_NUMBER, SENTENCE_END, is_organ
+from govdoc.readers.base import RawBlock, RawTable
+
+CJK_SPACE = re.compile(
+    r"(?<=[\p{Han}〇○，。、；：？！“”‘’（）《》〔〕【】])[ \t\u3000\u00a0]+(?=[\p{Han}〇○\d，。、；：？！“”‘’（）《》〔〕【】])"
+    r"|(?<=[\d])[ \t\u3000\u00a0]+(?=[\p{Han}])"
+)
+"""Stray spaces: ``2025 年 1 月`` → ``2025年1月``; ``纲要 实施方案`` → ``纲要实施方案``; not ``任务 and 目标``."""
+FLAT_SPLIT = re.compile(r"(?<=[^\sA-Za-z0-9])[ \t\u3000\u00a0]+(?=[^\sA-Za-z0-9.,:;%)-])")
+"""Split points of flattened portal text: spaces between CJK segments (not between Latin words/digits)."""
+GLUED_DATE_HEAD = re.compile(rf"^(?P<date>{DATE_ARABIC.pattern.replace('?P<', '?P<a')})(?P<rest>[^\d印].{{3,}})$")
+"""``2024年5月22日平潭综合实验区…方案`` (a date glued to the next line in flattened text)."""
+GLUED_DATE_TAIL = re.compile(
+    rf"^(?P<head>[^\d，。；：]{{2,40}}?)(?P<date>(?:{DATE_ARABIC.pattern.replace('?P<', '?P<a')}|"
+    rf"{DATE_CHINESE.pattern.replace('?P<', '?P<c')}))$"
+)
+"""``平潭综合实验区管委会2016年4月6日`` (a signature glued to its date)."""
+LABEL_START = re.compile(r"^[\p{Han}\s]{1,8}[：:]")
+"""A line starting with a short label: ``联系人:``, ``抄送：``."""
+BROKEN_SENTENCE = re.compile(r"[。，,；;、].{2,}$")
+"""A short line with punctuation inside that ends open was cut mid-sentence: ``…机制。实施馆校合``."""
+FLAT_MIN_LENGTH = 300
+"""Lines at least this long with several CJK-space-CJK gaps are treated as flattened pages."""
+JOIN_MIN_LENGTH = 24
+"""A line shorter than this is a complete line (title, signature, label), never a broken paragraph."""
+
+
+@dataclass
+class Line:
+    """A normalised line or paragraph with its style hints."""
+
+    text: str
+    kind: str = "text"
+    raw: str = ""
+    """Text before space collapsing (for fields where spaces separate names)."""
+    bold_lead: str | None = None
+    """The leading bold text when the paragraph starts with a bold run."""
+    all_bold: bool = False
+    heading: int | None = None
+    align: str | None = None
+    size: float | None = None
+    color: str | None = None
+    indent: float | None = None
+    table: RawTable | None = None
+    image: str | None = None
+    source: Provenance = field(default_factory=Provenance)
+    soft: bool = False
+    """Continues the previous line's Markdown paragraph (no blank line between)."""
+    page_break_before: bool = False
+    flat: bool = False
+    """Came from splitting a flattened line."""
+
+
+@dataclass
+class Normalized:
+    """Normalised lines and the text set aside."""
+
+    lines: list[Line]
+    residue: list[Residue]
+
+
+def _bold_lead(block: RawBlock) -> str | None:
+    lead = []
+    for run in block.runs:
+        if not run.text.strip() and lead:
+            lead.append(run.text)
+            continue
+        if not run.bold:
+            break
+        lead.append(run.text)
+    text = "".join(lead).strip()
+    return text or None
+
+
+def to_line(block: RawBlock) -> Line:
+    """One reader block → one line (no cleaning yet)."""
+    text = block.text.strip()
+    return Line(
+        text=text, kind=block.kind, raw=text, bold_lead=_bold_lead(block), all_bold=block.all_bold,
+        heading=block.heading, align=block.align, size=block.size, color=block.color, indent=block.indent,
+        table=block.table, image=block.image, soft=block.extra.get("soft") == "1",
+        page_break_before=block.page_break_before,
+        source=Provenance(page=block.page, bbox=block.bbox, line_start=block.line, line_end=block.line_end or block.line),
+    )
+
+
+def collapse_cjk_spaces(text: str) -> str:
+    """Remove stray spaces between CJK characters and between CJK and digits (idempotent)."""
+    return CJK_SPACE.sub("", text).strip()
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """Split flattened portal lines at CJK-space-CJK gaps; unglue dates from neighbouring text."""
+    out: list[Line] = []
+    for line in lines:
+        if line.kind != "text" or line.flat or len(line.text) < FLAT_MIN_LENGTH or len(FLAT_SPLIT.findall(line.text)) < 4:
+            out.append(line)
+            continue
+        for part in FLAT_SPLIT.split(line.text):
+            for piece in _unglue(part.strip()):
+                if piece:
+                    out.append(replace(line, text=piece, raw=piece, flat=True, bold_lead=None, soft=False))
+    return out
+
+
+def _unglue(text: str) -> list[str]:
+    m = GLUED_DATE_HEAD.match(text)
+    if m and not text.endswith("印发"):
+        return [m.group("date"), *_unglue(m.group("rest"))]
+    m = GLUED_DATE_TAIL.match(text)
+    if m and not is_date_line(text):
+        return [m.group("head"), m.group("date")]
+    return [text]
+
+
+def drop_furniture(lines: list[Line], residue: list[Residue]) -> list[Line]:
+    """Page numbers out of the text, into residue."""
+    out = []
+    for line in lines:
+        if line.kind == "text" and PAGE_NUMBER.match(line.text):
+            residue.append(Residue(text=line.text, reason="page_number", source=line.source))
+            continue
+        out.append(line)
+    return out
+
+
+def _is_open_end(text: str) -> bool:
+    return not SENTENCE_END.search(text) and not CLAUSE_END.search(text)
+
+
+def _joinable(a: Line, b: Line) -> bool:
+    if a.kind != "text" or b.kind != "text" or a.heading or b.heading:
+        return False
+    if not (b.soft or b.page_break_before or a.source.page is None):
+        return False
+    if any(x.align in ("center", "right") for x in (a, b)) or a.flat or b.flat:
+        return False
+    if not _is_open_end(a.text) or is_organ(a.text, 60):
+        return False
+    if len(a.text) < JOIN_MIN_LENGTH and not BROKEN_SENTENCE.search(a.text):
+        return False
+    if find_marker(b.text) or is_date_line(b.text) or LABEL_START.match(b.text) or CONTACT.match(b.text):
+        return False
+    if b.bold_lead and not a.all_bold:
+        return False
+    m = ADDRESSEE_LINE.match(b.text)
+    return not (m and not m.group("rest") and len(b.text) < 60)
+
+
+def rejoin(lines: list[Line]) -> list[Line]:
+    """Re-join paragraphs broken inside a sentence (idempotent: joined lines end no open sentence)."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _joinable(out[-1], line):
+            prev = out[-1]
+            end = line.source.line_end or line.source.line_start
+            out[-1] = replace(
+                prev, text=prev.text + line.text, raw=prev.raw + line.raw,
+                all_bold=prev.all_bold and line.all_bold,
+                source=prev.source.model_copy(update={"line_end": end}) if end else prev.source,
+            )
+            continue
+        out.append(line)
+    return out
+
+
+def clean_text(lines: Iterable[Line]) -> list[Line]:
+    """Collapse stray CJK spaces in every text line and bold lead."""
+    out = []
+    for line in lines:
+        if line.kind != "text":
+            out.append(line)
+            continue
+        lead = collapse_cjk_spaces(line.bold_lead) if line.bold_lead else None
+        out.append(replace(line, text=collapse_cjk_spaces(line.text), bold_lead=lead))
+    return [x for x in out if x.kind != "text" or x.text]
+
+
+def normalize_lines(lines: list[Line], residue: list[Residue] | None = None) -> Normalized:
+    """The idempotent normalisation of lines."""
+    kept: list[Residue] = residue if residue is not None else []
+    staged = unflatten(lines)
+    staged = drop_furniture(staged, kept)
+    staged = clean_text(staged)
+    staged = rejoin(staged)
+    return Normalized(lines=staged, residue=kept)
+
+
+def normalize(blocks: list[RawBlock]) -> Normalized:
+    """Reader blocks → normalised lines (furniture flagged by the reader goes to residue)."""
+    residue: list[Residue] = []
+    lines = []
+    for block in blocks:
+        line = to_line(block)
+        if block.furniture:
+            if line.text:
+                residue.append(Residue(text=line.text, reason="page_furniture", source=line.source))
+            continue
+        if line.kind == "text" and not line.text:
+            continue
+        lines.append(line)
+    return normalize_lines(lines, residue)
