@@ -16,6 +16,7 @@ from govdoc.errors import GovdocError
 COMMAND_MODULES = (
     "govdoc.commands.parse",
     "govdoc.commands.schema",
+    "govdoc.commands.tasks",
 )
 """Subcommand modules, in the order ``--help`` lists them."""
 
