@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "govdoc.commands.parse",
     "govdoc.commands.schema",
     "govdoc.commands.tasks",
+    "govdoc.commands.batch",
 )
 """Subcommand modules, in the order ``--help`` lists them."""
 
