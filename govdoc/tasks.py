@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from govdoc.model import Document, Measure, Node, Paragraph, Section, Table, Task, TaskSource
-from govdoc.tasks_flat import flat_table_tasks
-from govdoc.tasks_inline import inline_tasks
+from govdoc.tasks_flat import flat_table_tasks, has_flat_header
+from govdoc.tasks_inline import inline_tasks, trailing_heading
 from govdoc.tasks_patterns import strip_marker
 from govdoc.tasks_table import table_tasks
 
@@ -60,19 +60,43 @@ def _table(node: Table, path: list[str], walk: Walk) -> None:
     walk.tasks.extend(table_tasks(node, source, walk.first_unit_leads))
 
 
+def _flat_run(nodes: Sequence[Node], start: int, path: list[str], walk: Walk) -> int:
+    """Read a flattened table starting at paragraph ``start`` over the paragraphs after it.
+
+    Returns the index after the paragraphs it consumed (``start`` when there is no flattened table).
+    """
+    end = start
+    while end < len(nodes) and isinstance(nodes[end], Paragraph):
+        end += 1
+    text = " ".join(n.text for n in nodes[start:end] if isinstance(n, Paragraph))
+    found = flat_table_tasks(text, path)
+    walk.tasks.extend(found)
+    return end if found else start
+
+
 def _walk(nodes: Sequence[Node], path: list[str], title: str | None, walk: Walk) -> None:
     context = title
-    for node in nodes:
+    inner: list[str] = []
+    skip_to = 0
+    for index, node in enumerate(nodes):
+        if index < skip_to:
+            continue
+        if isinstance(node, Paragraph) and has_flat_header(node.text):
+            skip_to = _flat_run(nodes, index, path, walk)
+            if skip_to > index:
+                continue
         if isinstance(node, Section):
             here = [*path, strip_marker(node.marker)]
             walk.tasks.extend(inline_tasks(node.title, here, None))
             _walk(node.children, here, node.title, walk)
         elif isinstance(node, Measure):
             walk.tasks.extend(inline_tasks(node.title + "。" + node.text, path, None))
-            context = node.title
+            context, inner = node.title, []
         elif isinstance(node, Paragraph):
-            found = inline_tasks(node.text, path, context)
-            walk.tasks.extend(found or flat_table_tasks(node.text, path))
+            walk.tasks.extend(inline_tasks(node.text, [*path, *inner], context))
+            heading = trailing_heading(node.text)
+            if heading:
+                context, inner = heading[0], [heading[1]]
         elif isinstance(node, Table):
             _table(node, path, walk)
 

@@ -38,8 +38,8 @@ CATEGORY = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六
 TASK_END = re.compile(r"。")
 """The end of the task sentence inside an item."""
 
-TAIL_STOP = re.compile(r"\s(?:来源|附件下载|扫一扫|【打印】|分享到)")
-"""Portal furniture after the last item."""
+TAIL_STOP = re.compile(r"\s(?:来源|附件下载|扫一扫|【打印】|分享到|\S{1,80}\.(?:pdf|docx?|xlsx?|wps|ofd)\b)")
+"""Portal furniture after the last item: ``来源：…``, ``附件下载``, a file name ``…通知.pdf``."""
 
 
 @dataclass
@@ -51,6 +51,11 @@ class Item:
     task: str
     units: str
     no_lead: bool
+
+
+def has_flat_header(text: str) -> bool:
+    """True when ``text`` holds a run of table header labels (see :data:`HEADER_RUN`)."""
+    return _header(text) is not None
 
 
 def _header(text: str) -> re.Match[str] | None:

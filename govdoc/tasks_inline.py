@@ -166,6 +166,21 @@ def _task_text(segment: str, context: str | None, first_in_text: bool) -> tuple[
     return (squash(pieces[-1])[:MAX_TASK] if pieces else context), None
 
 
+def trailing_heading(text: str) -> tuple[str, str] | None:
+    """(title, marker) of the last heading after the last assignment in ``text``, or None.
+
+    In ``…责任单位：区经济发展局（二十五）加强要素资源保障。…`` it is (``加强要素资源保障``, ``（二十五）``):
+    a ``责任单位：…`` paragraph after it belongs to that heading.
+    """
+    found = find_assignments(text)
+    tail = text[found[-1].end :] if found else text
+    markers = list(MARKER.finditer(tail))
+    if not markers:
+        return None
+    title = squash(SENTENCE_END.split(tail[markers[-1].end() :], maxsplit=1)[0])[:MAX_TASK]
+    return (title, strip_marker(markers[-1].group(0))) if title else None
+
+
 def inline_tasks(text: str, path: list[str], context: str | None) -> list[Task]:
     """Tasks assigned inline in one text; ``path`` is the section marker path, ``context`` the title."""
     tasks: list[Task] = []
