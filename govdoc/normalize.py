@@ -29,21 +29,41 @@ CJK_SPACE = re.compile(
     r"|(?<=[\d])[ \t\u3000\u00a0]+(?=[\p{Han}])"
 )
 """Stray spaces: ``2025 年 1 月`` → ``2025年1月``; ``纲要 实施方案`` → ``纲要实施方案``; not ``任务 and 目标``."""
-FLAT_SPLIT = re.compile(r"(?<=[^\sA-Za-z0-9])[ \t\u3000\u00a0]+(?=[^\sA-Za-z0-9.,:;%)-])")
-"""Split points of flattened portal text: spaces between CJK segments (not between Latin words/digits)."""
-GLUED_DATE_HEAD = re.compile(rf"^(?P<date>{DATE_ARABIC.pattern.replace('?P<', '?P<a')})(?P<rest>[^\d印].{{3,}})$")
-"""``2024年5月22日平潭综合实验区…方案`` (a date glued to the next line in flattened text)."""
-GLUED_DATE_TAIL = re.compile(
-    rf"^(?P<head>[^\d，。；：]{{2,40}}?)(?P<date>(?:{DATE_ARABIC.pattern.replace('?P<', '?P<a')}|"
-    rf"{DATE_CHINESE.pattern.replace('?P<', '?P<c')}))$"
+FLAT_SPLIT = re.compile(r"(?<=[^\sA-Za-z0-9“‘《（(〔”’])[ \t\u3000\u00a0]+(?=[^\sA-Za-z0-9.,:;%)）》”’〕-])")
+"""Split points of flattened portal text: spaces between CJK segments (not between Latin words/digits,
+not just inside quotes or brackets): ``…的通知 平潭县人民政府，…`` splits; ``“4·19” 君山`` does not."""
+GLUED_DATE = re.compile(
+    rf"^(?P<head>[^\d，。；：:,]{{0,40}}?)(?P<date>(?:{DATE_ARABIC.pattern.replace('?P<', '?P<a')}|"
+    rf"{DATE_CHINESE.pattern.replace('?P<', '?P<c')}))(?P<rest>.*)$"
 )
-"""``平潭综合实验区管委会2016年4月6日`` (a signature glued to its date)."""
+"""A date glued to its neighbours in flattened text: ``平潭综合实验区管委会2016年4月6日`` (signature + date),
+``2024年5月22日平潭综合实验区…工作方案`` (date + the next title)."""
+GLUED_LEAD = re.compile(
+    r"^(?P<head>(?:抄\s*送|抄\s*报|分\s*送)[：:][^。]{2,300}。|[\p{Han}A-Za-z]{1,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]"
+    r"\s*\d{1,5}\s*号)(?P<rest>\S.+)$"
+)
+"""Elements glued to the next text in flattened pages: ``抄送：区财政金融局。平潭…办法`` and
+``岚综管综〔2015〕36号平潭综合实验区管委会关于…``."""
+GLUED_TITLE = re.compile(r"^(?P<head>[^。，：:]{4,100}?的(?:通知|决定|批复|通报|意见|公告|通告|函|报告))(?P<rest>[^。]{2,200}[：:].*)$")
+"""A title glued to the 主送机关: ``…委员会的通知区直各单位，各片区开发管理局：``."""
+TITLE_BREAK_AFTER = ("前", "后", "起", "至", "以", "止", "印", "，", "、", "至", "到", "的", "（", "(", "）", "，")
+"""What may follow a date inside a sentence (then the date is not glued to a new line)."""
 LABEL_START = re.compile(r"^[\p{Han}\s]{1,8}[：:]")
 """A line starting with a short label: ``联系人:``, ``抄送：``."""
 BROKEN_SENTENCE = re.compile(r"[。，,；;、].{2,}$")
 """A short line with punctuation inside that ends open was cut mid-sentence: ``…机制。实施馆校合``."""
-FLAT_MIN_LENGTH = 300
+FLAT_MIN_LENGTH = 150
 """Lines at least this long with several CJK-space-CJK gaps are treated as flattened pages."""
+FLAT_MIN_GAPS = 3
+"""…and at least this many gaps."""
+FLAT_DOCUMENT_LINES = 5
+"""A text of at most this many lines, one of them long, is a flattened page: every gap splits."""
+OPENERS = "（(《“‘〔【［"
+"""Opening brackets and quotes: no flat split inside them."""
+CLOSERS = "）)》”’〕】］"
+"""Closing brackets and quotes."""
+URL_END = re.compile(r"(?:https?://|www\.)\S+$")
+"""A line ending in a web address is complete: ``公告链接：http://…html``."""
 JOIN_MIN_LENGTH = 24
 """A line shorter than this is a complete line (title, signature, label), never a broken paragraph."""
 
@@ -112,14 +132,38 @@ def collapse_cjk_spaces(text: str) -> str:
     return CJK_SPACE.sub("", text).strip()
 
 
+def _flat_parts(text: str) -> list[str]:
+    """Split at FLAT_SPLIT gaps that are not inside brackets or quotes."""
+    parts, start, depth, pos = [], 0, 0, 0
+    for m in FLAT_SPLIT.finditer(text):
+        for ch in text[pos : m.start()]:
+            depth += ch in OPENERS
+            depth -= ch in CLOSERS and depth > 0
+        pos = m.start()
+        if depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _is_flat_document(lines: list[Line]) -> bool:
+    text_lines = [x for x in lines if x.kind == "text"]
+    return 0 < len(text_lines) <= FLAT_DOCUMENT_LINES and max(len(x.text) for x in text_lines) >= 80
+
+
 def unflatten(lines: list[Line]) -> list[Line]:
     """Split flattened portal lines at CJK-space-CJK gaps; unglue dates from neighbouring text."""
     out: list[Line] = []
+    whole = _is_flat_document(lines)
     for line in lines:
-        if line.kind != "text" or line.flat or len(line.text) < FLAT_MIN_LENGTH or len(FLAT_SPLIT.findall(line.text)) < 4:
+        gaps = len(FLAT_SPLIT.findall(line.text)) if line.kind == "text" else 0
+        if line.kind != "text" or line.flat or line.heading or not (
+            (len(line.text) >= FLAT_MIN_LENGTH and gaps >= FLAT_MIN_GAPS) or (whole and gaps)
+        ):
             out.append(line)
             continue
-        for part in FLAT_SPLIT.split(line.text):
+        for part in _flat_parts(line.text):
             for piece in _unglue(part.strip()):
                 if piece:
                     out.append(replace(line, text=piece, raw=piece, flat=True, bold_lead=None, soft=False))
@@ -127,13 +171,22 @@ def unflatten(lines: list[Line]) -> list[Line]:
 
 
 def _unglue(text: str) -> list[str]:
-    m = GLUED_DATE_HEAD.match(text)
-    if m and not text.endswith("印发"):
-        return [m.group("date"), *_unglue(m.group("rest"))]
-    m = GLUED_DATE_TAIL.match(text)
-    if m and not is_date_line(text):
-        return [m.group("head"), m.group("date")]
-    return [text]
+    """Split a flattened segment where an element is glued to its neighbour (see the GLUED_* patterns)."""
+    m = GLUED_LEAD.match(text)
+    if m:
+        return [m.group("head"), *_unglue(m.group("rest"))]
+    m = GLUED_TITLE.match(text)
+    if m and "关于" in m.group("head"):
+        return [m.group("head"), *_unglue(m.group("rest"))]
+    m = GLUED_DATE.match(text)
+    if not m or is_date_line(text) or m.group("rest").startswith(TITLE_BREAK_AFTER) or m.group("rest") == "印发":
+        return [text]
+    head, date, rest = m.group("head"), m.group("date"), m.group("rest")
+    if head and not is_organ(head, 40):
+        return [text]
+    if rest and not head and (len(rest) > 100 or "。" in rest):
+        return [text]
+    return [p for p in (head, date) if p] + (_unglue(rest) if rest else [])
 
 
 def drop_furniture(lines: list[Line], residue: list[Residue]) -> list[Line]:
@@ -163,6 +216,8 @@ def _joinable(a: Line, b: Line) -> bool:
     if len(a.text) < JOIN_MIN_LENGTH and not BROKEN_SENTENCE.search(a.text):
         return False
     if find_marker(b.text) or is_date_line(b.text) or LABEL_START.match(b.text) or CONTACT.match(b.text):
+        return False
+    if is_organ(b.text, 60) or URL_END.search(a.text):
         return False
     if b.bold_lead and not a.all_bold:
         return False

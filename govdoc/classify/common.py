@@ -20,6 +20,33 @@ MASTHEAD = re.compile(r"^(?P<org>.{2,60}?)\s*文\s*件$")
 """发文机关标志 ``临猗县人民政府办公室文件``."""
 
 
+FORWARDED_NAME = re.compile(
+    r"(?:印发|转发|批转|颁布|发布)\s*[《〈](?P<q>[^》〉]{4,80})[》〉]|[《〈](?P<q2>[^》〉]{4,80})[》〉][^。《]{0,30}?(?:现|予以)?"
+    r"(?:印发|转发)给你们|(?:关于)?(?:印发|转发|批转)(?P<bare>[^《》〈〉]{4,80}?)的(?:通知|决定|通告|函)$"
+)
+"""The name of a document a notice prints: ``关于印发《X》的通知``, ``《X》已经…同意，现印发给你们``,
+``关于印发X的通知`` → X."""
+ENCLOSURE_KEY = re.compile(r"[\s《》〈〉“”\"'（）()〔〕\[\]【】—–\-、，,。.:：]+")
+"""Characters ignored when comparing an enclosure heading with the name the notice gave it."""
+
+
+def forwarded_name(text: str) -> str | None:
+    """``关于印发《临猗县…方案(2021—2025年)》的通知`` → ``临猗县…方案(2021—2025年)``."""
+    m = FORWARDED_NAME.search(text)
+    if not m:
+        return None
+    return m.group("q") or m.group("q2") or m.group("bare")
+
+
+def same_document_name(line: str, expected: str) -> bool:
+    """The heading names the expected document (ignoring brackets, spaces, punctuation; a subtitle may
+    be split off): ``临猗县…实施方案`` vs ``临猗县…实施方案(2021—2025年)``."""
+    a, b = ENCLOSURE_KEY.sub("", line), ENCLOSURE_KEY.sub("", expected)
+    if not a or not b:
+        return False
+    return a == b or (b.startswith(a) and len(a) >= max(4, len(b) // 2)) or (a.startswith(b) and len(a) - len(b) <= 12)
+
+
 def is_sentence(text: str) -> bool:
     """Body prose: long, or containing a sentence end inside."""
     return len(text) >= 60 or "。" in text[:-1] or bool(SENTENCE_END.search(text) and len(text) > 30)

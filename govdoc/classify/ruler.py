@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from govdoc.classify.common import forwarded_name
 from govdoc.classify.state import Labeled, Match, State
 
 Rule = Callable[[State, int], Match | None]
@@ -33,11 +34,14 @@ def advance(state: State, item: Labeled) -> None:
         state.zone = NEXT_ZONE[label]
     if label == "title":
         state.title = item.data.get("title", item.text)
+        state.expected_enclosure = state.expected_enclosure or forwarded_name(state.title)
+    elif label in ("paragraph", "addressees") and state.expected_enclosure is None:
+        state.expected_enclosure = forwarded_name(item.text)
     elif label == "doc_number":
         state.doc_number_seen = True
     elif label == "addressees":
         state.addressees_seen = True
-    elif label in ("signature", "issue_date"):
+    elif label in ("signature", "issue_date", "note"):
         state.closed = True
     elif label == "enclosure_title":
         state.enclosure_open = True

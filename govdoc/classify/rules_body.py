@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govdoc.classify.common import looks_like_title, title_kind
+from govdoc.classify.common import looks_like_title, same_document_name, title_kind
 from govdoc.classify.state import Match, State
 from govdoc.numbering import find_marker
 from govdoc.patterns import ATTACHMENT_HEAD, ATTACHMENT_ITEM, ATTACHMENT_NOTE, FORWARDING, SUBTITLE
@@ -75,6 +75,9 @@ def enclosure_title(state: State, i: int) -> Match | None:
     line = state.lines[i]
     if line.kind != "text" or state.enclosure_open or state.zone not in ("closing", "body"):
         return None
+    if state.expected_enclosure and same_document_name(line.text, state.expected_enclosure) \
+            and (state.closed or line.heading or line.align == "center"):
+        return Match("enclosure_title", {"title": line.text})
     forwarding = bool(state.title and FORWARDING.search(state.title))
     if state.zone == "body" and not (forwarding and line.heading and state.closed):
         return None

@@ -51,6 +51,8 @@ class State:
     closed: bool = False
     """The notice's own 成文日期 (or 署名) has been seen."""
     enclosure_open: bool = False
+    expected_enclosure: str | None = None
+    """The name a 印发/转发 notice gives the document it prints (from its title or first paragraph)."""
     in_attachment_notes: bool = False
     attachment_title_pending: bool = False
     labeled: list[Labeled] = field(default_factory=list)
