@@ -19,7 +19,10 @@ from govdoc.model import (
     Diagnostic,
     Document,
     Enclosure,
+    Measure,
+    Node,
     Paragraph,
+    Section,
     Residue,
     SourceInfo,
 )
@@ -69,7 +72,7 @@ def build(labeled: list[Labeled], info: SourceInfo, warnings: list[tuple[str, st
         diags += tree.diagnostics
         doc.attachments.append(attachment)
     doc.issuers = _issuers(doc, mark_organs)
-    doc.doc_type = _doc_type(doc, labeled)
+    doc.doc_type = _doc_type(doc)
     if parts.enclosure is not None:
         parts.enclosure.doc_type = title_kind(parts.enclosure.title)
     doc.diagnostics = diags + [Diagnostic(code=c, severity="warning", message=m) for c, m, _ in warnings or []]
@@ -103,6 +106,8 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
     elif label in ("copy_number", "secrecy", "urgency"):
         setattr(doc, label, data["value"])
     elif label == "title":
+        if doc.title and data.get("fuller"):
+            doc.residue.append(Residue(text=doc.title, reason="portal_title", source=src))
         doc.title = data["title"]
     elif label == "addressees":
         doc.addressees = split_organs(data["organs"])
@@ -119,7 +124,7 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
     elif label == "image":
         _tree(parts, item).add(image_node(item))
     elif label == "attachment_note":
-        notes = [AttachmentNote(index=n, title=t, source=src) for n, t in data["items"]]
+        notes = [AttachmentNote(index=n, marker=mk, title=t, source=src) for n, mk, t in data["items"]]
         (parts.enclosure.attachment_notes if in_enclosure and parts.enclosure else doc.attachment_notes).extend(notes)
     elif label == "signature":
         target = parts.enclosure if in_enclosure and parts.enclosure else doc
@@ -132,12 +137,13 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         entry = ContactEntry(label=data["label"], value=data["value"], source=src)
         (parts.enclosure.contact if in_enclosure and parts.enclosure else doc.contact).append(entry)
     elif label == "enclosure_title":
-        parts.enclosure = Enclosure(title=data["title"], source=src)
+        parts.enclosure = Enclosure(title=data["title"], marker=data.get("marker") or None, source=src)
         parts.enclosure_tree = TreeBuilder()
     elif label == "subtitle":
         _subtitle(doc, parts, data["text"], item)
     elif label == "attachment_head":
-        parts.attachments.append((Attachment(index=data["index"], title="", source=src), TreeBuilder()))
+        att = Attachment(index=data["index"], marker=text.rstrip("：: "), title="", source=src)
+        parts.attachments.append((att, TreeBuilder()))
     elif label == "attachment_title" and parts.attachments:
         parts.attachments[-1][0].title = text
     elif label == "cc":
@@ -146,7 +152,8 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         doc.printed_by = data["org"] or None
         parsed = parse_date(data["date"])
         if parsed:
-            doc.print_date = DateValue(raw=data["date"], date=parsed[0], source=src)
+            doc.print_date = DateValue(raw=data["date"], text=data["date"].replace(" ", ""), date=parsed[0], source=src)
+        doc.print_line = text
     elif label == "subject_terms":
         doc.subject_terms = [t for t in re.split(r"[\s　]+", data["terms"].strip()) if t]
     elif label == "residue":
@@ -159,7 +166,7 @@ def _set_date(doc: Document, parts: _Parts, item: Labeled, in_enclosure: bool) -
     date = item.data.get("date")
     if date is None:
         return
-    value = DateValue(raw=item.data["raw"], date=date, source=_prov(item))
+    value = DateValue(raw=item.lines[0].raw, text=item.data["raw"], date=date, source=_prov(item))
     if in_enclosure and parts.enclosure is not None:
         parts.enclosure.issue_date = value
     elif doc.issue_date is None:
@@ -208,16 +215,29 @@ def _issuers(doc: Document, mark_organs: list[str]) -> list[str]:
     return [o for o in doc.signature if is_organ(o, 60)]
 
 
-def _doc_type(doc: Document, labeled: list[Labeled]) -> str | None:
+def _doc_type(doc: Document) -> str | None:
     if doc.title:
         kind = title_kind(doc.title)
         if kind:
             return "纪要" if kind == "会议纪要" else kind
-    tail = "".join(i.text for i in labeled if i.label in ("paragraph", "measure", "heading"))[-3000:]
+    tail = "".join(_texts(doc.body))[-3000:]
     for pattern, kind in DOC_TYPE_HINTS:
         if pattern.search(tail) and kind in FIFTEEN_KINDS:
             return kind
     return None
+
+
+def _texts(nodes: list[Node]) -> list[str]:
+    out: list[str] = []
+    for n in nodes:
+        if isinstance(n, Section):
+            out.append(n.title)
+            out.extend(_texts(n.children))
+        elif isinstance(n, Measure):
+            out.extend((n.title, n.text))
+        elif isinstance(n, Paragraph):
+            out.append(n.text)
+    return out
 
 
 def _tasks(doc: Document) -> None:

@@ -7,6 +7,7 @@ Each labelled line records the rule that fired, so "why is this a heading?" has 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from govdoc.classify.common import forwarded_name
 from govdoc.classify.state import Labeled, Match, State
@@ -35,8 +36,6 @@ def advance(state: State, item: Labeled) -> None:
     if label == "title":
         state.title = item.data.get("title", item.text)
         state.expected_enclosure = state.expected_enclosure or forwarded_name(state.title)
-    elif label in ("paragraph", "addressees") and state.expected_enclosure is None:
-        state.expected_enclosure = forwarded_name(item.text)
     elif label == "doc_number":
         state.doc_number_seen = True
     elif label == "addressees":
@@ -49,6 +48,8 @@ def advance(state: State, item: Labeled) -> None:
         state.zone = "body"
     elif label == "paragraph" and state.zone == "closing" and not state.enclosure_open:
         state.zone = "body" if not state.closed else "closing"
+    if label in ("paragraph", "addressees") and state.expected_enclosure is None:
+        state.expected_enclosure = forwarded_name(item.text)
     state.in_attachment_notes = label in ("attachment_note",) or (
         state.in_attachment_notes and label == "attachment_note_item"
     )
@@ -65,6 +66,11 @@ def run_chain(state: State, rules: list[tuple[str, Rule]]) -> list[Labeled]:
             match = rule(state, i)
             if match is None:
                 continue
+            if match.remainder:
+                line = state.lines[i]
+                state.lines[i] = replace(line, text=line.text[: len(line.text) - len(match.remainder)].strip())
+                state.lines.insert(i + 1, replace(line, text=match.remainder.strip(), raw=match.remainder.strip(),
+                                                  bold_lead=None, soft=False))
             consumed = state.lines[i : i + max(1, match.consume)]
             item = Labeled(label=match.label, rule=name, lines=consumed, data=match.data, zone=state.zone)
             state.labeled.append(item)

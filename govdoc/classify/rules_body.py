@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import regex as re
+
 from govdoc.classify.common import looks_like_title, same_document_name, title_kind
 from govdoc.classify.state import Match, State
 from govdoc.numbering import find_marker
 from govdoc.patterns import ATTACHMENT_HEAD, ATTACHMENT_ITEM, ATTACHMENT_NOTE, FORWARDING, SUBTITLE
 
+GLUED_ENCLOSURE = re.compile(r"^(?P<att>附\s*件\s*(?:\d{1,2}(?![\d年]))?\s*[：:]?)?\s*(?P<rest>.+)$")
+"""A flattened line that starts with the printed document's name: ``附件2022年全区…分解表工作任务…``."""
 MEASURE_MAX = 80
 """Longest bold lead sentence taken as a measure title."""
 
@@ -22,32 +26,35 @@ def image(state: State, i: int) -> Match | None:
 
 
 def attachment_note(state: State, i: int) -> Match | None:
-    """附件说明: ``附件：1.XXX`` (following numbered items and wrapped lines are consumed)."""
+    """附件说明: ``附件：1.XXX`` (following numbered items and wrapped lines are consumed).
+
+    Items are ``(index, marker, title)``; the marker keeps what was printed before the title."""
     if state.zone in ("header", "attachment", "imprint"):
         return None
     m = ATTACHMENT_NOTE.match(state.text(i))
     if not m:
         return None
-    items: list[tuple[int | None, str]] = []
+    head = state.text(i)[: m.start("rest")]
+    items: list[tuple[int | None, str, str]] = []
     first = ATTACHMENT_ITEM.match(m.group("rest"))
     if first:
-        items.append((int(first.group("n")), first.group("title")))
+        items.append((int(first.group("n")), head + m.group("rest")[: first.start("title")], first.group("title")))
     else:
-        items.append((int(m.group("n")) if m.group("n") else None, m.group("rest")))
+        items.append((int(m.group("n")) if m.group("n") else None, head, m.group("rest")))
     j = i + 1
     while j < len(state.lines) and state.lines[j].kind == "text":
         nxt = state.lines[j].text
         item = ATTACHMENT_ITEM.match(nxt)
         if item and (first or len(items) > 1 or items[0][0] is None):
-            items.append((int(item.group("n")), item.group("title")))
+            items.append((int(item.group("n")), nxt[: item.start("title")], item.group("title")))
         elif state.lines[j].soft and not item and len(nxt) < 40 and not nxt.endswith(("：", ":")):
-            n, title = items[-1]
-            items[-1] = (n, title + nxt)
+            n, marker, title = items[-1]
+            items[-1] = (n, marker, title + nxt)
         else:
             break
         j += 1
     if len(items) > 1 and items[0][0] is None:
-        items[0] = (1, items[0][1])
+        items[0] = (1, items[0][1], items[0][2])
     return Match("attachment_note", {"items": items}, consume=j - i)
 
 
@@ -73,11 +80,18 @@ def attachment_title(state: State, i: int) -> Match | None:
 def enclosure_title(state: State, i: int) -> Match | None:
     """The title of the document a 印发/转发 notice prints, after the notice's own 落款."""
     line = state.lines[i]
-    if line.kind != "text" or state.enclosure_open or state.zone not in ("closing", "body"):
+    if line.kind != "text" or state.enclosure_open or state.zone not in ("closing", "body", "imprint"):
         return None
-    if state.expected_enclosure and same_document_name(line.text, state.expected_enclosure) \
-            and (state.closed or line.heading or line.align == "center"):
-        return Match("enclosure_title", {"title": line.text})
+    if state.expected_enclosure and (state.closed or line.heading or line.align == "center"):
+        m = GLUED_ENCLOSURE.match(line.text)
+        name = state.expected_enclosure
+        if line.flat and m and m.group("rest").startswith(name) and (m.group("att") or m.group("rest") != name):
+            rest = m.group("rest")[len(name) :]
+            return Match("enclosure_title", {"title": name, "marker": m.group("att")}, remainder=rest or None)
+        if same_document_name(line.text, name):
+            return Match("enclosure_title", {"title": line.text})
+    if state.zone == "imprint":
+        return None
     forwarding = bool(state.title and FORWARDING.search(state.title))
     if state.zone == "body" and not (forwarding and line.heading and state.closed):
         return None

@@ -161,6 +161,9 @@ def pre_body_residue(state: State, i: int) -> Match | None:
         return None
     if state.zone == "pre_body" and state.title and line.text in state.title:
         return Match("residue", {"reason": "duplicate_title"})
+    if state.zone == "pre_body" and state.title and state.title in line.text and looks_like_title(line) \
+            and line.text.endswith(state.title):
+        return Match("title", {"title": line.text, "fuller": True})
     if line.flat:
         return Match("residue", {"reason": "portal_header"})
     return None

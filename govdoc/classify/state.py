@@ -18,6 +18,8 @@ class Match:
     label: str
     data: dict[str, Any] = field(default_factory=dict)
     consume: int = 1
+    remainder: str | None = None
+    """Text after the matched element on the same (flattened) line; it is classified as a line of its own."""
 
 
 @dataclass

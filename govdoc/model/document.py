@@ -66,6 +66,8 @@ class Document(Model):
     """印发机关."""
     print_date: DateValue | None = None
     """印发日期."""
+    print_line: str | None = None
+    """印发机关和印发日期 as printed (one line), e.g. ``临猗县人民政府办公室2022年10月24日印发``."""
     subject_terms: list[str] = []
     """主题词 (1999-era documents)."""
     diagnostics: list[Diagnostic] = []

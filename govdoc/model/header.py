@@ -26,7 +26,9 @@ class DateValue(Sourced):
     """A date as printed and as an ISO date (成文日期, 印发日期)."""
 
     raw: str
-    """The date as printed, e.g. ``二〇二二年十月二十四日``."""
+    """The date as printed, e.g. ``二〇二二年 十月二十四日``."""
+    text: str = ""
+    """The printed date with stray spaces removed, e.g. ``二〇二二年十月二十四日``."""
     date: _dt.date
     """The date, ISO ``YYYY-MM-DD``."""
 
@@ -36,6 +38,8 @@ class AttachmentNote(Sourced):
 
     index: int | None = None
     """附件序号, null when the note has a single unnumbered item."""
+    marker: str = ""
+    """What precedes the title as printed: ``附件：`` (first item, with ``1.`` when numbered) or ``2.``."""
     title: str
     """附件名称."""
 

@@ -25,6 +25,8 @@ class SourceInfo(Model):
 class Enclosure(Sourced):
     """A document printed by a 印发/转发/批转 notice (e.g. the 实施方案 it 印发s)."""
 
+    marker: str | None = None
+    """``附件`` when the printed document is introduced as an 附件 page, else null."""
     title: str
     """标题 of the enclosed document."""
     subtitle: str | None = None
@@ -48,6 +50,8 @@ class Attachment(Sourced):
 
     index: int | None = None
     """附件序号 (附件1 → 1), null for a single unnumbered 附件."""
+    marker: str = "附件"
+    """The 附件 head as printed: ``附件``, ``附件2``."""
     title: str
     """附件标题."""
     body: list[Node] = []
