@@ -90,7 +90,7 @@ def _walk(nodes: Sequence[Node], path: list[str], title: str | None, walk: Walk)
             walk.tasks.extend(inline_tasks(node.title, here, None))
             _walk(node.children, here, node.title, walk)
         elif isinstance(node, Measure):
-            walk.tasks.extend(inline_tasks(node.title + "。" + node.text, path, None))
+            walk.tasks.extend(inline_tasks(node.title + "。" + node.text, path, node.title))
             context, inner = node.title, []
         elif isinstance(node, Paragraph):
             walk.tasks.extend(inline_tasks(node.text, [*path, *inner], context))
