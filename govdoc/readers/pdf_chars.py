@@ -25,6 +25,8 @@ BOLD_WEIGHT = 600
 """Font weight from which a font counts as bold."""
 DUP_OFFSET = 1.2
 """Largest offset (points) between two copies of a text object drawn to fake bold."""
+LOOSE_LIMIT = 2.5
+"""A loose box larger than this many ems is bogus (seen with vertical text): the tight box is used."""
 BLACKISH = 60
 """Channel value under which a fill colour counts as black (no colour hint is emitted)."""
 
@@ -88,7 +90,11 @@ def _style_of(obj: Any, textpage: Any, index: int, dup_bold: set[int]) -> Style:
     )
     key = ctypes.cast(obj, ctypes.c_void_p).value or 0
     bold = _is_bold_name(name, weight) or stroked or key in dup_bold
-    size = float(pdfium_c.FPDFText_GetFontSize(textpage, index))
+    matrix = pdfium_c.FS_MATRIX()
+    scale = 1.0
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage, index)) * scale
     return Style(size=round(size, 1), font=name.split("+", 1)[-1], bold=bold, color=_fill_color(obj))
 
 
@@ -119,6 +125,12 @@ def duplicated_text_objects(page: Any) -> set[int]:
     return found
 
 
+def _tight_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    return left.value, right.value, bottom.value, top.value
+
+
 def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
     """All characters of a page that come from a text object (pdfium's generated spaces are skipped)."""
     dup_bold = duplicated_text_objects(page)
@@ -137,13 +149,16 @@ def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
         if style is None:
             style = styles[key] = _style_of(obj, textpage, i, dup_bold)
         pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+        left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
+        if max(right - left, high - low) > LOOSE_LIMIT * max(style.size, 1.0):
+            left, right, low, high = _tight_box(textpage, i)
         out.append(
             Char(
                 text=chr(code),
-                x0=rect.left,
-                top=height - rect.top,
-                x1=rect.right,
-                bottom=height - rect.bottom,
+                x0=left,
+                top=height - high,
+                x1=right,
+                bottom=height - low,
                 size=style.size,
                 font=style.font,
                 bold=style.bold,

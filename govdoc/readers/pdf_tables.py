@@ -25,6 +25,8 @@ TOLERANCE = 3.0
 """Snap/join/intersection tolerance (points), pdfplumber's default."""
 MIN_EDGE = 3.0
 """Shortest ruling segment kept (points)."""
+MIN_CELL = 4.0
+"""Cells narrower or lower than this (points) are slivers between doubled rulings, not cells."""
 STRAIGHT = 1.0
 """Largest deviation (points) of a segment that still counts as horizontal or vertical."""
 WHITE = 235
@@ -217,8 +219,44 @@ def _index(points: list[float], v: float) -> int:
     return min(range(len(points)), key=lambda i: abs(points[i] - v))
 
 
+def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Horizontal edges closing columns of vertical rulings that end without one.
+
+    A table broken by a page break often has no bottom (or top) border on the page: its vertical
+    rulings simply stop. Two or more verticals ending at the same height get a closing horizontal.
+    """
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    added: list[dict[str, Any]] = []
+    for key in ("top", "bottom"):
+        for y in _cluster([e[key] for e in verticals]):
+            ends = [e for e in verticals if abs(e[key] - y) <= TOLERANCE]
+            if len(ends) < 2:
+                continue
+            x0, x1 = min(e["x0"] for e in ends), max(e["x0"] for e in ends)
+            if any(
+                abs(h["top"] - y) <= TOLERANCE and h["x0"] <= x0 + TOLERANCE and h["x1"] >= x1 - TOLERANCE
+                for h in horizontals
+            ):
+                continue
+            added.append(
+                {
+                    "x0": x0,
+                    "x1": x1,
+                    "top": y,
+                    "bottom": y,
+                    "width": x1 - x0,
+                    "height": 0.0,
+                    "orientation": "h",
+                    "object_type": "line",
+                }
+            )
+    return added
+
+
 def _cell_bboxes(graphics: Graphics) -> list[list[tuple[float, float, float, float]]]:
     edges = plumber_table.merge_edges(graphics.edges, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
+    edges = edges + _closing_edges(edges)
     edges = plumber_geometry.filter_edges(edges, min_length=MIN_EDGE)
     points = plumber_table.edges_to_intersections(edges, TOLERANCE, TOLERANCE)
     cells = plumber_table.intersections_to_cells(points)
@@ -228,6 +266,7 @@ def _cell_bboxes(graphics: Graphics) -> list[list[tuple[float, float, float, flo
 def _region(
     boxes: list[tuple[float, float, float, float]], chars: list[Char], page: int
 ) -> TableRegion | None:
+    boxes = [b for b in boxes if b[2] - b[0] >= MIN_CELL and b[3] - b[1] >= MIN_CELL]
     xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
     if len(xs) < 3 or len(ys) < 3:
