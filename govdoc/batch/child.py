@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import resource
 import signal
 import sys
@@ -22,6 +23,9 @@ from govdoc.batch.frames import read_frame, write_frame
 
 HASH_CHUNK = 1 << 20
 """Bytes read at a time while hashing an input."""
+MAP_FAILURE = re.compile(r"failed to map segment|cannot allocate memory", re.IGNORECASE)
+"""A lazy import that failed for lack of address space: ``….so: failed to map segment from shared
+object`` — the memory cap, not a bug."""
 
 
 def set_memory_cap(max_memory_mb: int) -> None:
@@ -45,7 +49,15 @@ def file_sha256(path: str) -> str:
 
 
 def peak_rss_kb() -> int:
-    """This process's peak resident set size in KiB."""
+    """This process's peak resident set size in KiB (``VmHWM``: unlike ``ru_maxrss`` it is not
+    inherited from the parent across fork + exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
@@ -82,6 +94,11 @@ def _convert(task: Task, result: Result) -> None:
         return
     except (MemoryError, OSError):
         raise
+    except ImportError as err:
+        if MAP_FAILURE.search(str(err)):
+            raise MemoryError(str(err)) from err
+        result.code, result.message = "internal_error", f"ImportError: {err}"[:500]
+        return
     except Exception as err:  # a bug in govdoc or a dependency: recorded, never fatal to the batch
         result.code, result.message = "internal_error", f"{type(err).__name__}: {err}"[:500]
         return

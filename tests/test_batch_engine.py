@@ -1,0 +1,98 @@
+"""The local engine's isolation: parent-enforced timeouts, crashes, the memory cap, recycling, Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from govdoc.batch.config import Limits, Result, Task
+from govdoc.batch.local import LocalEngine
+from govdoc.cli import main
+
+CORPUS = Path("/work/shared/corpus")
+BIG_PDF = str(CORPUS / "rendered" / "big.pdf")
+"""100 pages: takes about a second to parse, far longer than the short timeouts below."""
+SMALL = [str(CORPUS / "web" / f"pt-00{i}.txt") for i in range(1, 6)]
+
+
+def tasks(paths: list[str]) -> list[Task]:
+    return [Task(i, p, 2000, 500 * 1024 * 1024) for i, p in enumerate(paths)]
+
+
+def by_index(results: list[Result]) -> dict[int, Result]:
+    out = {r.index: r for r in results}
+    assert len(out) == len(results)
+    return out
+
+
+def test_parent_kills_a_stuck_worker_and_goes_on() -> None:
+    engine = LocalEngine(1, Limits(timeout=0.2))
+    results = by_index(list(engine.results(tasks([SMALL[0], BIG_PDF, SMALL[1]]))))
+    assert results[1].code == "timeout" and results[1].status == "failed"
+    assert results[0].status == results[2].status == "ok"
+    assert engine.spawned == 2
+    assert engine.workers == []
+
+
+def test_a_crashed_worker_fails_only_its_file() -> None:
+    engine = LocalEngine(1, Limits())
+    seen: list[Result] = []
+    for result in engine.results(tasks([SMALL[0], BIG_PDF, SMALL[1]])):
+        seen.append(result)
+        if result.index == 0:
+            assert result.pid is not None
+            time.sleep(0.3)  # the worker is now inside the 100-page PDF
+            os.kill(result.pid, signal.SIGSEGV)
+    results = by_index(seen)
+    assert results[1].code == "crashed" and "SIGSEGV" in (results[1].message or "")
+    assert results[0].status == results[2].status == "ok"
+
+
+def test_memory_cap_gives_too_large_and_a_fresh_worker(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(("通知正文。" * 20 + "\n").encode("utf-8") * 100_000)  # 30 MB
+    engine = LocalEngine(1, Limits(max_memory_mb=64))
+    results = by_index(list(engine.results(tasks([str(huge), SMALL[0]]))))
+    assert (results[0].status, results[0].code) == ("failed", "too_large")
+    assert results[1].status == "ok"
+    assert engine.spawned == 2
+
+
+def test_workers_are_recycled() -> None:
+    engine = LocalEngine(2, Limits(), chunk=1, recycle_after=2)
+    results = by_index(list(engine.results(tasks(SMALL))))
+    assert all(r.status == "ok" for r in results.values())
+    assert engine.spawned >= 3
+    assert len({r.pid for r in results.values()}) >= 3
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert main(["batch", str(tmp_path / "missing.pdf"), "-o", str(tmp_path / "out")]) == 2
+    assert main(["batch", str(tmp_path / "*.nothing"), "-o", str(tmp_path / "out")]) == 2
+    assert main(["batch", SMALL[0], "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_ctrl_c_stops_cleanly_with_130(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for i in range(6):
+        (archive / f"big{i}.pdf").write_bytes(Path(BIG_PDF).read_bytes())
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "govdoc", "batch", str(archive), "-o", str(out), "--progress", "plain"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    manifest = out / "manifest.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (manifest.is_file() and manifest.read_text("utf-8").strip()):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    rows = [json.loads(line) for line in manifest.read_text("utf-8").splitlines()]
+    assert 1 <= len(rows) < 6
+    assert all(r["status"] == "ok" for r in rows)
+    assert not [p for p in out.rglob("*") if ".govdoc-tmp" in p.name]
