@@ -23,6 +23,8 @@ BOLD_FONT_NAME = re.compile(r"(?i)bold|heavy|black|demi|[-,]b$|-w[6-9]$")
 """A bold base font name: ``NotoSerifCJKjp-Bold``, ``SimSun,Bold``, ``Hiragino-W7``, ``Arial,B``."""
 BOLD_WEIGHT = 600
 """Font weight from which a font counts as bold."""
+MAX_WEIGHT = 1000
+"""Largest meaningful font weight; pdfium reports values like 4140 for some CID fonts (ignored)."""
 DUP_OFFSET = 1.2
 """Largest offset (points) between two copies of a text object drawn to fake bold."""
 LOOSE_LIMIT = 2.5
@@ -68,7 +70,8 @@ def _font_name(font: Any) -> tuple[str, int]:
 
 
 def _is_bold_name(name: str, weight: int) -> bool:
-    return weight >= BOLD_WEIGHT or BOLD_FONT_NAME.search(name.split("+", 1)[-1]) is not None
+    real_weight = BOLD_WEIGHT <= weight <= MAX_WEIGHT
+    return real_weight or BOLD_FONT_NAME.search(name.split("+", 1)[-1]) is not None
 
 
 def _fill_color(obj: Any) -> str | None:

@@ -23,7 +23,7 @@ DUP_CHAR = 0.35
 """A repeated glyph closer than this many ems to its twin is the same glyph drawn twice (fake bold)."""
 WORD_GAP = 0.15
 """Gap (ems) between two Latin glyphs that means a word space."""
-WIDE_GAP = 2.0
+WIDE_GAP = 0.8
 """Gap (ems) between any two glyphs that is kept as a space (``印发机关    印发日期``)."""
 
 
@@ -112,7 +112,7 @@ def runs_of(chars: Iterable[Char]) -> list[Run]:
 
 
 def _finish(chars: list[Char], page: int) -> Line | None:
-    chars = _spaced(_dedupe(sorted(chars, key=lambda c: (c.x0, c.top))))
+    chars = _spaced(_dedupe(sorted(chars, key=lambda c: c.x0 + c.x1)))
     ink = [c for c in chars if not c.text.isspace()]
     if not ink:
         return None
