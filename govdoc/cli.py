@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "govdoc.commands.schema",
     "govdoc.commands.tasks",
     "govdoc.commands.batch",
+    "govdoc.commands.docx",
 )
 """Subcommand modules, in the order ``--help`` lists them."""
 

@@ -153,7 +153,7 @@ def test_layout_table_and_text_box_text_is_emitted() -> None:
 
 def test_headers_footers_are_furniture_and_page_fields_dropped() -> None:
     footer = (
-        f'<w:ftr xmlns:w="{reader.w("")[1:-1]}"><w:p><w:r><w:t>— </w:t></w:r>'
+        f'<w:ftr xmlns:w="{reader.w("")[1:-1]}"><w:p><w:r><w:t>内部资料 — </w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t> —</w:t></w:r></w:p></w:ftr>'
@@ -169,7 +169,7 @@ def test_headers_footers_are_furniture_and_page_fields_dropped() -> None:
         {"rId1": ("footer", "footer1.xml"), "rId2": ("header", "header1.xml")},
     )
     blocks = blocks_of(data)
-    assert [(b.text, b.furniture) for b in blocks] == [("机密★1年", True), ("正文", False), ("—  —", True)]
+    assert [(b.text, b.furniture) for b in blocks] == [("机密★1年", True), ("正文", False), ("内部资料 —  —", True)]
 
 
 def test_page_breaks_and_line_breaks() -> None:
@@ -180,6 +180,7 @@ def test_page_breaks_and_line_breaks() -> None:
         + p("新节", "<w:pageBreakBefore/>")
     )
     blocks = blocks_of(make_docx(body))
+    assert [b.page for b in blocks] == [1, 2, 2, 2, 3]
     assert [(b.text, b.page_break_before) for b in blocks] == [
         ("第一页", False),
         ("附件", True),

@@ -3,8 +3,10 @@
 Blocks come in document order: paragraphs (split at text-wrapping breaks), data tables, the paragraphs
 of layout tables and text boxes (mastheads often live there), pictures and WordArt seals as images.
 Word auto-numbering is rendered into the text. Header and footer paragraphs are emitted with
-``furniture=True`` (headers first, footers last); page-number fields are dropped. python-docx is not
-needed, so a package with a broken relationship (an image pointing nowhere) still reads.
+``furniture=True`` (headers first, footers last) when they hold a letter or digit; page-number fields
+are dropped. ``page`` counts explicit page and section breaks (a DOCX has no fixed pages): blocks on the
+same ``page`` are whole paragraphs, never lines wrapped by a layout engine. python-docx is not needed, so a
+package with a broken relationship (an image pointing nowhere) still reads.
 """
 
 from __future__ import annotations
@@ -106,6 +108,7 @@ class _Walker:
         self.pending_break = False
         self.furniture = False
         self.index = 0
+        self.page = 1
 
     def _part_xml(self, kind: str) -> Any | None:
         folder = posixpath.dirname(DEFAULT_MAIN)
@@ -146,10 +149,14 @@ class _Walker:
 
     def _emit(self, **kw: Any) -> None:
         self.index += 1
-        brk = self.pending_break or bool(kw.pop("page_break_before", False))
+        brk = self.pending_break and not self.furniture
         self.pending_break = False
-        self.blocks.append(RawBlock(line=self.index, page_break_before=brk and not self.furniture,
-                                    furniture=self.furniture, **kw))
+        if self.furniture and not any(ch.isalnum() for r in kw.get("runs", ()) for ch in r.text):
+            return
+        if brk and self.blocks:
+            self.page += 1
+        self.blocks.append(RawBlock(line=self.index, page_break_before=brk, furniture=self.furniture,
+                                    page=None if self.furniture else self.page, **kw))
 
     def paragraph(self, p: Any, depth: int) -> None:
         ppr = p.find(w("pPr"))
