@@ -65,7 +65,7 @@ def _pipeline(result: ReadResult, info: SourceInfo) -> Document:
     from govdoc.classify import classify
     from govdoc.normalize import normalize
 
-    normalized = normalize(result.blocks)
+    normalized = normalize(result.blocks, result.format)
     labeled = classify(normalized)
     return build(labeled, info, result.warnings, normalized)
 

@@ -21,7 +21,16 @@ import regex as re
 from govdoc.dates import DATE_ARABIC, DATE_CHINESE, is_date_line
 from govdoc.model import Provenance, Residue
 from govdoc.numbering import find_marker
-from govdoc.patterns import ADDRESSEE_LINE, CLAUSE_END, CONTACT, PAGE_NUMBER, SENTENCE_END, is_organ
+from govdoc.patterns import (
+    ADDRESSEE_LINE,
+    ATTACHMENT_HEAD,
+    ATTACHMENT_NOTE,
+    CLAUSE_END,
+    CONTACT,
+    PAGE_NUMBER,
+    SENTENCE_END,
+    is_organ,
+)
 from govdoc.readers.base import RawBlock, RawTable
 
 CJK_SPACE = re.compile(
@@ -29,6 +38,8 @@ CJK_SPACE = re.compile(
     r"|(?<=[\d])[ \t\u3000\u00a0]+(?=[\p{Han}])"
 )
 """Stray spaces: ``2025 年 1 月`` → ``2025年1月``; ``纲要 实施方案`` → ``纲要实施方案``; not ``任务 and 目标``."""
+SPLIT_NUMBER = re.compile(r"(?<=(?:^|[^\d\s.])\d{1,4})[ \u00a0]+(?=\d{1,4}(?:\s*[年月日号]))")
+"""A number split by letter-spaced extraction: ``济南市2 025年`` → ``济南市2025年``; ``1月2 0日`` → ``1月20日``."""
 FLAT_SPLIT = re.compile(r"(?<=[^\sA-Za-z0-9“‘《（(〔”’])[ \t\u3000\u00a0]+(?=[^\sA-Za-z0-9.,:;%)）》”’〕-])")
 """Split points of flattened portal text: spaces between CJK segments (not between Latin words/digits,
 not just inside quotes or brackets): ``…的通知 平潭县人民政府，…`` splits; ``“4·19” 君山`` does not."""
@@ -64,6 +75,8 @@ CLOSERS = "）)》”’〕】］"
 """Closing brackets and quotes."""
 URL_END = re.compile(r"(?:https?://|www\.)\S+$")
 """A line ending in a web address is complete: ``公告链接：http://…html``."""
+FLOWING_FORMATS = ("text", "markdown")
+"""Formats whose blank-line-separated blocks may be pieces of one paragraph cut by a page break."""
 JOIN_MIN_LENGTH = 24
 """A line shorter than this is a complete line (title, signature, label), never a broken paragraph."""
 
@@ -129,7 +142,7 @@ def to_line(block: RawBlock) -> Line:
 
 def collapse_cjk_spaces(text: str) -> str:
     """Remove stray spaces between CJK characters and between CJK and digits (idempotent)."""
-    return CJK_SPACE.sub("", text).strip()
+    return CJK_SPACE.sub("", SPLIT_NUMBER.sub("", text)).strip()
 
 
 def _flat_parts(text: str) -> list[str]:
@@ -204,10 +217,15 @@ def _is_open_end(text: str) -> bool:
     return not SENTENCE_END.search(text) and not CLAUSE_END.search(text)
 
 
-def _joinable(a: Line, b: Line) -> bool:
+def _joinable(a: Line, b: Line, flowing: bool) -> bool:
     if a.kind != "text" or b.kind != "text" or a.heading or b.heading:
         return False
-    if not (b.soft or b.page_break_before or a.source.page is None):
+    if not (b.soft or b.page_break_before or flowing):
+        return False
+    if ATTACHMENT_HEAD.match(b.text) or (ATTACHMENT_NOTE.match(a.text) and not b.soft):
+        return False
+    marker = find_marker(a.text)
+    if marker and "。" not in marker.rest:
         return False
     if any(x.align in ("center", "right") for x in (a, b)) or a.flat or b.flat:
         return False
@@ -225,11 +243,15 @@ def _joinable(a: Line, b: Line) -> bool:
     return not (m and not m.group("rest") and len(b.text) < 60)
 
 
-def rejoin(lines: list[Line]) -> list[Line]:
-    """Re-join paragraphs broken inside a sentence (idempotent: joined lines end no open sentence)."""
+def rejoin(lines: list[Line], flowing: bool = True) -> list[Line]:
+    """Re-join paragraphs broken inside a sentence (idempotent: joined lines end no open sentence).
+
+    ``flowing``: the source's blocks are converter paragraphs (text, Markdown) where a page break left a
+    blank line; for paged and word-processor formats only blocks marked ``page_break_before`` or ``soft``
+    are candidates (their readers already built the paragraphs)."""
     out: list[Line] = []
     for line in lines:
-        if out and _joinable(out[-1], line):
+        if out and _joinable(out[-1], line, flowing):
             prev = out[-1]
             end = line.source.line_end or line.source.line_start
             out[-1] = replace(
@@ -254,17 +276,17 @@ def clean_text(lines: Iterable[Line]) -> list[Line]:
     return [x for x in out if x.kind != "text" or x.text]
 
 
-def normalize_lines(lines: list[Line], residue: list[Residue] | None = None) -> Normalized:
+def normalize_lines(lines: list[Line], residue: list[Residue] | None = None, flowing: bool = True) -> Normalized:
     """The idempotent normalisation of lines."""
     kept: list[Residue] = residue if residue is not None else []
     staged = unflatten(lines)
     staged = drop_furniture(staged, kept)
     staged = clean_text(staged)
-    staged = rejoin(staged)
+    staged = rejoin(staged, flowing)
     return Normalized(lines=staged, residue=kept)
 
 
-def normalize(blocks: list[RawBlock]) -> Normalized:
+def normalize(blocks: list[RawBlock], fmt: str = "text") -> Normalized:
     """Reader blocks → normalised lines (furniture flagged by the reader goes to residue)."""
     residue: list[Residue] = []
     lines = []
@@ -277,4 +299,4 @@ def normalize(blocks: list[RawBlock]) -> Normalized:
         if line.kind == "text" and not line.text:
             continue
         lines.append(line)
-    return normalize_lines(lines, residue)
+    return normalize_lines(lines, residue, flowing=fmt in FLOWING_FORMATS)

@@ -27,12 +27,16 @@ DOC_NUMBER = re.compile(
 ``国防部发（2012）21号``, ``浙人才„1993‟73号``, ``临政办发2022 58号`` (missing brackets)."""
 DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
 """A line that is only a 发文字号."""
+DOC_NUMBER_PLACEHOLDER = re.compile(r"^\S{0,24}[〔\[［【(（]\s*(?:\d{4}|[Xx×]{2,4})\s*[〕\]］】)）]\s*[Xx×\d]{0,5}\s*号$")
+"""A template's placeholder 发文字号: ``XXX〔2023〕X号``, ``X〔XXXX〕X号``."""
+SEAL_PLACEHOLDER = re.compile(r"^[（(][^）)]{0,30}(?:印章|盖章|签章)[^）)]{0,30}[）)]$")
+"""A seal placeholder between 署名 and date: ``（此处添加印章图片或文字说明）``."""
 SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<names>.+)$")
 """``签发人：张三 李四`` (on the 发文字号 line, right side)."""
 
 COPY_NUMBER = re.compile(r"^(?:份号\s*[：:]?\s*)?(?P<num>\d{6})$")
 """份号: ``000123``."""
-SECRECY = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?:[★☆*]\s*(?P<term>[^\s]{1,8}))?$")
+SECRECY = re.compile(r"^(?:密\s*级\s*[：:]\s*)?(?P<level>绝密|机密|秘密)\s*(?:[★☆*]\s*(?P<term>[^\s]{1,8}))?$")
 """密级和保密期限: ``机密★1年``, ``秘密``, ``绝密★长期``."""
 URGENCY = re.compile(r"^(?P<level>特急|加急|特提|平急)$")
 """紧急程度: ``特急``."""

@@ -127,7 +127,7 @@ def measure(state: State, i: int) -> Match | None:
     lead = line.bold_lead
     if line.kind != "text" or not lead or len(lead) > MEASURE_MAX or line.all_bold and len(line.text) > MEASURE_MAX:
         return None
-    if not lead.endswith(("。", "：", ":", "！")) and not line.all_bold:
+    if not lead.endswith(("。", "：", ":", "！")):
         return None
     return Match("measure", {"lead": lead, "bold": True})
 

@@ -11,6 +11,7 @@ from govdoc.patterns import (
     COPY_NUMBER,
     DOC_NUMBER,
     DOC_NUMBER_LINE,
+    DOC_NUMBER_PLACEHOLDER,
     SECRECY,
     SIGNER,
     SUBTITLE,
@@ -19,6 +20,8 @@ from govdoc.patterns import (
 )
 
 HEADER_ZONES = ("header",)
+MAX_MARK_LINES = 8
+"""Most lines a 发文机关标志 stacks (联合行文)."""
 
 
 def portal_residue(state: State, i: int) -> Match | None:
@@ -44,9 +47,12 @@ def copy_number(state: State, i: int) -> Match | None:
 
 def secrecy(state: State, i: int) -> Match | None:
     """密级和保密期限: ``机密★1年``."""
-    if state.zone != "header":
+    if state.zone not in ("header", "pre_body"):
         return None
-    return Match("secrecy", {"value": state.text(i)}) if SECRECY.match(state.text(i)) else None
+    m = SECRECY.match(state.text(i))
+    if not m:
+        return None
+    return Match("secrecy", {"value": m.group("level") + (f"★{m.group('term')}" if m.group("term") else "")})
 
 
 def urgency(state: State, i: int) -> Match | None:
@@ -64,6 +70,8 @@ def doc_number(state: State, i: int) -> Match | None:
     signer = SIGNER.search(state.lines[i].raw)
     head = t[: t.find("签")] if signer else t
     if not DOC_NUMBER_LINE.match(head.strip()):
+        if DOC_NUMBER_PLACEHOLDER.match(t):
+            return Match("residue", {"reason": "placeholder_doc_number"})
         return None
     if state.doc_number_seen:
         return Match("residue", {"reason": "duplicate_doc_number"})
@@ -81,33 +89,37 @@ def signers(state: State, i: int) -> Match | None:
     return Match("signers", {"names": m.group("names")}) if m and len(state.text(i)) < 40 else None
 
 
+def _mark_part(text: str) -> str | None:
+    """A line of a 发文机关标志: ``XX文件``, a bare ``文件`` (set beside stacked organs), or an organ name."""
+    if text.replace(" ", "") == "文件":
+        return ""
+    m = MASTHEAD.match(text)
+    if m and len(text) <= 60:
+        return m.group("org")
+    return text if is_organ(text, 60) else None
+
+
 def issuer_mark(state: State, i: int) -> Match | None:
-    """发文机关标志: ``XX文件``, a red line, or stacked organ lines above the 文件 line (联合行文)."""
+    """发文机关标志: ``XX文件`` lines, stacked organs with a ``文件`` beside them (联合行文), a red organ line,
+    or organ lines right above the 发文字号."""
     if state.zone != "header" or state.title or state.doc_number_seen:
         return None
-    j, organs = i, []
-    while j < len(state.lines) and j - i < 8:
+    j, organs, has_wenjian, red = i, [], False, False
+    while j < len(state.lines) and j - i < MAX_MARK_LINES and state.lines[j].kind == "text":
         line = state.lines[j]
-        if line.kind != "text":
+        part = _mark_part(line.text)
+        if part is None or DOC_NUMBER.search(line.text):
             break
-        m = MASTHEAD.match(line.text)
-        if m and len(line.text) <= 60:
-            organs.append(m.group("org"))
-            j += 1
-            # organs stacked below the 文件 line still belong to the mark
-            while j < len(state.lines) and state.lines[j].kind == "text" and is_organ(state.lines[j].text) \
-                    and not DOC_NUMBER.search(state.lines[j].text) and j - i < 8:
-                organs.append(state.lines[j].text)
-                j += 1
-            return Match("issuer_mark", {"organs": organs}, consume=j - i)
-        if is_organ(line.text) and (line.heading or line.color or line.soft or line.align == "center" or j > i):
-            organs.append(line.text)
-            j += 1
-            continue
-        break
-    first = state.lines[i]
-    if first.color and first.color.upper() not in ("000000", "") and is_organ(first.text, 60):
-        return Match("issuer_mark", {"organs": [first.text]})
+        has_wenjian = has_wenjian or part != line.text
+        red = red or bool(line.color and line.color.upper() not in ("000000", "FFFFFF"))
+        if part:
+            organs.append(part)
+        j += 1
+    if j == i or not organs:
+        return None
+    nxt = state.text(j) if j < len(state.lines) else ""
+    if has_wenjian or red or DOC_NUMBER_LINE.match(nxt) or (j - i > 1 and state.lines[i].heading):
+        return Match("issuer_mark", {"organs": organs}, consume=j - i)
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from govdoc.classify.common import is_organ
 from govdoc.classify.state import Match, State
 from govdoc.dates import is_date_line, parse_date
-from govdoc.patterns import CC, CONTACT, NOTE, PRINTED, SUBJECT_TERMS
+from govdoc.patterns import CC, CONTACT, NOTE, PRINTED, SEAL_PLACEHOLDER, SUBJECT_TERMS
 
 SIGNATURE_LOOKAHEAD = 6
 """How many lines a 署名 may stand above its date (stacked joint signatures, seal images)."""
@@ -57,7 +57,7 @@ def signature(state: State, i: int) -> Match | None:
     j, organs = i, []
     while j < len(state.lines) and j - i < SIGNATURE_LOOKAHEAD:
         line = state.lines[j]
-        if line.kind == "image":
+        if line.kind == "image" or SEAL_PLACEHOLDER.match(line.text):
             j += 1
             continue
         if line.kind != "text":
@@ -75,7 +75,7 @@ def _last_organ(state: State, i: int, date_index: int) -> int:
     """Consume organ lines (and images between them) up to the date, not the trailing images."""
     end = i
     for k in range(i, date_index):
-        if state.lines[k].kind == "text":
+        if state.lines[k].kind == "text" and not SEAL_PLACEHOLDER.match(state.lines[k].text):
             end = k + 1
     return end
 
