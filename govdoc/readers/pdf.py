@@ -42,6 +42,9 @@ from govdoc.readers.pdf_layout import geometry, is_furniture, page_number, runni
 from govdoc.readers.pdf_lines import group_lines
 from govdoc.readers.pdf_tables import find_tables, page_graphics
 
+RULE_WIDTH = 0.2
+"""Horizontal rulings at least this share of the page wide separate paragraphs (版记 lines)."""
+
 
 def _open(data: bytes, path: str | None) -> Any:
     try:
@@ -72,6 +75,7 @@ def _read_page(doc: Any, index: int) -> PageContent:
     content.tables, rest = find_tables(graphics, chars, index + 1)
     content.lines = group_lines(rest, index + 1)
     content.red_rules = graphics.red_rules
+    content.rules = graphics.rules(RULE_WIDTH * width)
     return content
 
 

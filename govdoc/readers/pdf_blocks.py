@@ -48,6 +48,8 @@ class PageContent:
     lines: list[Line] = field(default_factory=list)
     tables: list[TableRegion] = field(default_factory=list)
     red_rules: list[float] = field(default_factory=list)
+    rules: list[float] = field(default_factory=list)
+    """Top coordinates of long horizontal rulings: no paragraph continues across one."""
     label: str | None = None
     """The printed page number (页码), kept as provenance."""
 
@@ -130,10 +132,16 @@ def _items(pages: Sequence[PageContent], geo: Geometry) -> list[Item]:
                 first_on_page = False
                 continue
             kind = _kind(obj, geo)
-            if para is not None and (
-                _continues(para.lines[-1], obj, _kind(para.lines[-1], geo), kind, geo, len(para.lines) == 1)
-                if not first_on_page
-                else _continues_page(para, obj, kind, geo)
+            if (
+                para is not None
+                and not _ruled_off(page, para.lines[-1], obj)
+                and (
+                    _continues(
+                        para.lines[-1], obj, _kind(para.lines[-1], geo), kind, geo, len(para.lines) == 1
+                    )
+                    if not first_on_page
+                    else _continues_page(para, obj, kind, geo)
+                )
             ):
                 para.lines.append(obj)
             else:
@@ -143,6 +151,11 @@ def _items(pages: Sequence[PageContent], geo: Geometry) -> list[Item]:
         if para is not None and items and items[-1] is not para:
             para = None
     return items
+
+
+def _ruled_off(page: PageContent, a: Line, b: Line) -> bool:
+    """A horizontal ruling lies between line ``a`` and line ``b`` on this page."""
+    return a.page == b.page == page.number and any(a.cy <= y <= b.cy for y in page.rules)
 
 
 def _continues_page(para: _Para, b: Line, kind: Align, geo: Geometry) -> bool:

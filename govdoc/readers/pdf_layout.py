@@ -20,6 +20,8 @@ PAGE_NUMBER = re.compile(
 """A page number line: ``— 3 —``, ``-3-``, ``第 3 页 共 9 页``, ``3/9``, ``3`` (only in the margins)."""
 DIGITS = re.compile(r"\d+")
 """Digits, replaced by ``#`` when comparing running headers of different pages: ``第3页`` ~ ``第4页``."""
+FULL_LINES = 3
+"""Lines ending within an em of the rightmost line end needed to trust it as the right edge."""
 MARGIN_ZONE = 0.09
 """Share of the page height at top and bottom where furniture may sit."""
 
@@ -41,21 +43,19 @@ class Geometry:
         return (self.left + self.right) / 2
 
 
-def _mode(values: Sequence[float], default: float) -> float:
-    counts = Counter(round(v) for v in values)
-    return float(counts.most_common(1)[0][0]) if counts else default
-
-
 def geometry(lines: Sequence[Line], page_width: float) -> Geometry:
-    """The left edge is the most common line start, the right edge the most common end of full lines."""
+    """The type area: left edge = the leftmost start of a body-size line; right edge = the end of the
+    longest body-size lines when at least three end near it, else the mirror of the left margin."""
     sizes = Counter(round(ln.size, 1) for ln in lines for _ in range(len(ln.text)))
     body = sizes.most_common(1)[0][0] if sizes else 12.0
-    body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6 and len(ln.text) >= 4]
-    left = _mode([ln.x0 for ln in body_lines], page_width * 0.15)
-    lefts = [ln for ln in body_lines if abs(ln.x0 - left) < 2]
-    right = _mode([ln.x1 for ln in lefts], page_width * 0.85)
-    right = max(right, max((ln.x1 for ln in lefts if ln.x1 - right < body), default=right))
-    return Geometry(left=min(left, right - body), right=right, body_size=body)
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6 and len(ln.text.strip()) >= 2]
+    if not body_lines:
+        return Geometry(left=page_width * 0.15, right=page_width * 0.85, body_size=body)
+    left = min(ln.x0 for ln in body_lines)
+    widest = max(ln.x1 for ln in body_lines)
+    near = sum(1 for ln in body_lines if widest - ln.x1 <= body)
+    right = widest if near >= FULL_LINES else max(widest, page_width - left)
+    return Geometry(left=left, right=max(right, left + body), body_size=body)
 
 
 def line_align(line: Line, geo: Geometry) -> Align:

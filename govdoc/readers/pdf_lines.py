@@ -43,6 +43,10 @@ class Line:
     runs: list[Run] = field(default_factory=list)
 
     @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
     def bold(self) -> bool:
         return bool(self.runs) and all(r.bold for r in self.runs if r.text.strip())
 

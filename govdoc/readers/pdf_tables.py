@@ -43,6 +43,10 @@ class Graphics:
     red_rules: list[float] = field(default_factory=list)
     """Top coordinate of each red horizontal rule."""
 
+    def rules(self, min_width: float) -> list[float]:
+        """Top coordinates of horizontal rulings at least ``min_width`` long (版记 lines, red rule)."""
+        return [e["top"] for e in self.edges if e["orientation"] == "h" and e["width"] >= min_width]
+
     def has_grid(self) -> bool:
         h = sum(1 for e in self.edges if e["orientation"] == "h")
         return h >= 2 and len(self.edges) - h >= 2
