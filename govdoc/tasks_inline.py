@@ -22,9 +22,6 @@ from govdoc.model import Task, TaskSource
 from govdoc.tasks_patterns import ASSIGN_LABEL, MARKER, SENTENCE_END, looks_like_units, squash, strip_marker
 from govdoc.tasks_units import UnitList, parse_units
 
-BRACKET_OPEN = re.compile(r"[（(]")
-"""An opening bracket that may start an assignment: ``（牵头单位：…）``."""
-
 VERB_ASSIGN = re.compile(
     r"^(?:由)?(?P<lead>[^，,；;。]+?)(?:牵头|负责)(?:[，,；;]\s*(?P<partner>[^。]+?)(?:配合|参与|协助|协办))?$"
 )
@@ -42,6 +39,9 @@ LEAD_ROLE = re.compile(r"牵头|主责")
 PARTNER_ROLE = re.compile(r"配合|参与|协办")
 """A label naming partners (责任 is a lead when no 牵头 label is present)."""
 
+MAX_BRACKET = 400
+"""A bracket longer than this is an aside, not an assignment (bounds the work per bracket)."""
+
 MAX_TASK = 120
 """Longest task text taken from a sentence before a match."""
 
@@ -57,16 +57,22 @@ class Found:
     others: bool
 
 
-def _matching_close(text: str, open_at: int) -> int | None:
-    depth = 0
-    for i in range(open_at, len(text)):
-        if text[i] in "（(":
-            depth += 1
-        elif text[i] in "）)":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+def bracket_pairs(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Matched bracket pairs (open, close) in order of the opening bracket, and the depth at each index.
+
+    One pass with a stack: linear in ``len(text)`` whatever the nesting; unmatched brackets pair with
+    nothing.
+    """
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    depth: list[int] = []
+    for i, ch in enumerate(text):
+        depth.append(len(stack))
+        if ch in "（(":
+            stack.append(i)
+        elif ch in "）)" and stack:
+            pairs.append((stack.pop(), i))
+    return sorted(pairs), depth
 
 
 def _labelled(body: str) -> tuple[list[str], list[str], bool] | None:
@@ -110,32 +116,24 @@ def _verbal(body: str) -> tuple[list[str], list[str], bool] | None:
     return lead.units, partner.units, lead.others or partner.others
 
 
-def _brackets(text: str) -> list[Found]:
+def _brackets(text: str, pairs: list[tuple[int, int]]) -> list[Found]:
     found: list[Found] = []
-    for m in BRACKET_OPEN.finditer(text):
-        close = _matching_close(text, m.start())
-        if close is None or (found and m.start() < found[-1].end):
+    for start, close in pairs:
+        if close - start > MAX_BRACKET or (found and start < found[-1].end):
             continue
-        body = text[m.end() : close]
+        body = text[start + 1 : close]
         parsed = _labelled(body) or _verbal(body)
         if parsed and (parsed[0] or parsed[1]):
-            found.append(Found(m.start(), close + 1, *parsed))
+            found.append(Found(start, close + 1, *parsed))
     return found
 
 
-def _bracket_depth_at(text: str, pos: int) -> int:
-    opened = text.count("（", 0, pos) + text.count("(", 0, pos)
-    return opened - text.count("）", 0, pos) - text.count(")", 0, pos)
-
-
-def _lines(text: str, taken: list[Found]) -> list[Found]:
-    """Unbracketed ``责任单位：…`` runs outside the bracketed matches."""
+def _lines(text: str, depth: list[int]) -> list[Found]:
+    """Unbracketed ``责任单位：…`` runs (a label inside brackets belongs to :func:`_brackets`)."""
     found: list[Found] = []
     pos = 0
     for m in ASSIGN_LABEL.finditer(text):
-        if m.start() < pos or any(f.start <= m.start() < f.end for f in taken):
-            continue
-        if _bracket_depth_at(text, m.start()) > 0:
+        if m.start() < pos or depth[m.start()] > 0:
             continue
         stop = LIST_STOP.search(text, m.end())
         end = stop.start() if stop else len(text)
@@ -148,8 +146,9 @@ def _lines(text: str, taken: list[Found]) -> list[Found]:
 
 def find_assignments(text: str) -> list[Found]:
     """All inline assignments in ``text``, in order."""
-    brackets = _brackets(text)
-    return sorted(brackets + _lines(text, brackets), key=lambda f: f.start)
+    pairs, depth = bracket_pairs(text)
+    brackets = _brackets(text, pairs)
+    return sorted(brackets + _lines(text, depth), key=lambda f: f.start)
 
 
 def _task_text(segment: str, context: str | None, first_in_text: bool) -> tuple[str | None, str | None]:

@@ -43,6 +43,9 @@ ORGAN_SUFFIX = (
 )
 """Organ-type endings; two names merge only when they share one (longest first)."""
 
+MAX_MERGE_NAMES = 500
+"""Above this many distinct names (hostile input) no abbreviations are merged: the rule is quadratic."""
+
 MIN_MIDDLE = 2
 """A short name needs at least this many characters between its first character and its suffix."""
 
@@ -96,17 +99,24 @@ def _groups(names: list[str]) -> dict[str, str]:
             n = parent[n]
         return n
 
-    for short in names:
-        matches = [long for long in names if len(long) > len(short) and same_unit(short, long)]
+    buckets: dict[tuple[str, str | None], list[str]] = {}
+    for n in names:
+        buckets.setdefault((n[0], _suffix(n)), []).append(n)
+    known = set(names)
+    for short in names if len(names) <= MAX_MERGE_NAMES else []:
+        prefixed = [p + short for p in LEVEL_PREFIXES if p + short in known]
+        candidates = prefixed + buckets.get((short[0], _suffix(short)), [])
+        matches = [long for long in candidates if len(long) > len(short) and same_unit(short, long)]
         roots = {root(m) for m in matches}
         if len(roots) == 1:
             parent[root(short)] = roots.pop()
     groups: dict[str, list[str]] = {}
     for n in names:
         groups.setdefault(root(n), []).append(n)
+    order = {n: i for i, n in enumerate(names)}
     canonical: dict[str, str] = {}
     for members in groups.values():
-        best = max(members, key=lambda m: (len(m), -names.index(m)))
+        best = max(members, key=lambda m: (len(m), -order[m]))
         canonical.update({m: best for m in members})
     return canonical
 
@@ -118,15 +128,15 @@ def task_id(task: Task, position: int) -> int:
 
 def build_registry(tasks: list[Task]) -> list[Unit]:
     """The units of ``tasks`` in order of first mention, abbreviations merged (see module docstring)."""
-    names: list[str] = []
+    first: dict[str, None] = {}
     for task in tasks:
-        names.extend(n for n in [*task.lead_units, *task.partner_units] if n not in names)
-    canonical = _groups(names)
+        first.update(dict.fromkeys([*task.lead_units, *task.partner_units]))
+    canonical = _groups([n for n in first if n])
     units: dict[str, Unit] = {}
     for position, task in enumerate(tasks, start=1):
         ident = task_id(task, position)
         for role, members in (("leads", task.lead_units), ("partners", task.partner_units)):
-            for name in members:
+            for name in filter(None, members):
                 unit = units.setdefault(canonical[name], Unit(name=canonical[name]))
                 if name != unit.name and name not in unit.aliases:
                     unit.aliases.append(name)

@@ -164,3 +164,20 @@ def test_flattened_table_split_into_paragraphs() -> None:
     tasks = extract_tasks(Document(source=SourceInfo(format="text", sha256="0"), body=pieces))
     assert [t.seq for t in tasks] == list(range(1, 19))
     assert tasks[17].partner_units == ["政府信息公开工作部门"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（" * 20000 + "牵头单位：县教育局",
+        "责任单位：" * 20000,
+        "（责任单位：县教育局" * 5000,
+        "（" + "县教育局、" * 5000 + "牵头）",
+        "（一）" * 20000 + "责任单位：县教育局",
+    ],
+    ids=["unclosed-brackets", "labels", "unclosed-labelled", "long-verbal", "markers"],
+)
+def test_hostile_text_finishes_with_bounded_results(text: str) -> None:
+    tasks = inline_tasks(text, [], "标题")
+    assert len(tasks) <= 1
+    assert all(len(t.task) <= 120 for t in tasks)

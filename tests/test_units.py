@@ -65,3 +65,11 @@ def test_tasks_without_seq_are_numbered_by_position() -> None:
     tasks = [Task(task="甲", lead_units=["县教育局"]), Task(task="乙", lead_units=["县教育局"])]
     (unit,) = build_registry(tasks)
     assert unit.leads == [1, 2]
+
+
+def test_many_names_are_indexed_without_merging() -> None:
+    names = [f"县第{i}号局" for i in range(2000)]
+    tasks = [Task(task="甲", lead_units=names[k : k + 50]) for k in range(0, 2000, 50)]
+    units = build_registry(tasks)
+    assert len(units) == 2000
+    assert all(u.aliases == [] for u in units)
