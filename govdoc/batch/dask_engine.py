@@ -65,7 +65,7 @@ class DaskEngine:
         client, cluster = self._connect()
         chunks = [tasks[i : i + self.chunk] for i in range(0, len(tasks), self.chunk)]
         window = self.jobs * WINDOW_PER_JOB
-        futures: list[Any] = []
+        futures: set[Any] = set()
         try:
             pending = dist.as_completed()
             for chunk in chunks[:window]:
@@ -76,6 +76,7 @@ class DaskEngine:
                     pending.add(self._submit(client, chunks[next_chunk], futures))
                     next_chunk += 1
                 chunk_results: list[Result] = future.result()
+                futures.discard(future)
                 future.release()
                 yield from chunk_results
         finally:
@@ -84,7 +85,7 @@ class DaskEngine:
             if cluster is not None:
                 cluster.close()
 
-    def _submit(self, client: Any, chunk: list[Task], futures: list[Any]) -> Any:
+    def _submit(self, client: Any, chunk: list[Task], futures: set[Any]) -> Any:
         future = client.submit(run_chunk, chunk, self.limits, pure=False)
-        futures.append(future)
+        futures.add(future)
         return future
