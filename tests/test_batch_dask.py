@@ -52,7 +52,7 @@ def test_dask_engine_gives_the_same_manifest_and_outputs(archive: Path, tmp_path
 
 def test_dask_engine_resume_skips_converted_inputs(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    args = ["batch", str(archive / "md"), "-o", str(out), "--engine", "dask", "--jobs", "1", "--progress", "none"]
+    args = ["batch", str(archive / "md"), "-o", str(out), "--engine", "dask", "--progress", "none"]
     assert main(args) == 0
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
     assert main([*args, "--resume"]) == 0
