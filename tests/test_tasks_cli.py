@@ -24,8 +24,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return capsys.readouterr().out
 
 
-def test_reference_notice_tasks_exactly_as_in_its_table() -> None:
-    doc = govdoc.parse(NOTICE)
+@pytest.mark.parametrize("suffix", [".md", ".pdf", ".docx"])
+def test_reference_notice_tasks_exactly_as_in_its_table(suffix: str) -> None:
+    """The Markdown conversion, the GB/T 9704 rendering as PDF (table over two pages) and as DOCX."""
+    doc = govdoc.parse(NOTICE.with_suffix(suffix))
     fields = ("seq", "category", "task", "lead_units", "partner_units", "partner_others")
     assert [t.model_dump(include=set(fields)) for t in doc.tasks] == EXPECTED
     assert all(t.source.attachment == 0 and t.source.table == 0 for t in doc.tasks)
