@@ -21,6 +21,8 @@ SAME_LINE = 0.45
 """Two glyphs share a line when their vertical centres differ by less than this many ems."""
 DUP_CHAR = 0.35
 """A repeated glyph closer than this many ems to its twin is the same glyph drawn twice (fake bold)."""
+DUP_WIDTH = 0.4
+"""…and closer than this share of its own width (``ll`` in ``Hello`` is two glyphs, not one drawn twice)."""
 WORD_GAP = 0.15
 """Gap (ems) between two Latin glyphs that means a word space."""
 WIDE_GAP = 0.8
@@ -63,7 +65,8 @@ def _dedupe(chars: Sequence[Char]) -> list[Char]:
         if out:
             prev = out[-1]
             tol = DUP_CHAR * max(ch.size, 1.0)
-            if ch.text == prev.text and abs(ch.x0 - prev.x0) < tol and abs(ch.top - prev.top) < tol:
+            dx_tol = min(tol, DUP_WIDTH * max(prev.x1 - prev.x0, 0.1))
+            if ch.text == prev.text and abs(ch.x0 - prev.x0) < dx_tol and abs(ch.top - prev.top) < tol:
                 if not ch.text.isspace():
                     prev.bold = True
                 continue

@@ -1,0 +1,168 @@
+"""PDF reader: typed errors and limits on generated hostile files (20,000 pages, a 400 MB flate bomb)."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pytest
+
+from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError
+from govdoc.options import ParseOptions
+from govdoc.readers.pdf import read
+
+CORPUS = Path("/work/shared/corpus")
+SEED = CORPUS / "rendered" / "seed.pdf"
+OUTLINED = CORPUS / "pdf" / "sd-2025-2-outlined.pdf"
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def make_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A classic PDF with an xref table; object 1 is the catalog."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer_extra,
+        xref,
+    )
+    return bytes(out)
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def pages_pdf(contents: list[bytes]) -> bytes:
+    """One page per content stream, with Helvetica as /F1."""
+    n = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
+        FONT,
+    ]
+    for i, content in enumerate(contents):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objects.append(stream(content))
+    return make_pdf(objects)
+
+
+def text_content(text: str) -> bytes:
+    return b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("latin-1")
+
+
+def test_outlined_glyphs_have_no_text_layer() -> None:
+    with pytest.raises(NoTextLayerError) as info:
+        read(OUTLINED.read_bytes(), str(OUTLINED), ParseOptions())
+    assert info.value.code == "no_text_layer"
+    assert info.value.path == str(OUTLINED)
+
+
+def test_pages_without_text_give_one_warning_each() -> None:
+    data = pages_pdf([text_content("Hello world"), b"", text_content("Last page")])
+    result = read(data, None, ParseOptions())
+    assert [w[0] for w in result.warnings] == ["no_text_layer"]
+    assert result.warnings[0][2] == 2
+    assert [b.text for b in result.blocks] == ["Hello world", "Last page"]
+    assert result.pages == 3
+
+
+def test_only_empty_pages_is_no_text_layer() -> None:
+    with pytest.raises(NoTextLayerError):
+        read(pages_pdf([b"", b""]), "scan.pdf", ParseOptions())
+
+
+def test_truncated_pdf_is_corrupt() -> None:
+    data = SEED.read_bytes()
+    with pytest.raises(CorruptFileError) as info:
+        read(data[: len(data) // 2], "cut.pdf", ParseOptions())
+    assert "truncated" in info.value.reason
+
+
+def test_garbage_after_header_is_corrupt() -> None:
+    data = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+    with pytest.raises(CorruptFileError):
+        read(data, "garbage.pdf", ParseOptions())
+
+
+def test_password_protected_pdf_is_encrypted() -> None:
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"ab" * 32, b"cd" * 32)
+    base = pages_pdf([text_content("secret")])
+    objects_end = base.index(b"xref\n")
+    # Re-emit the same objects plus an /Encrypt dictionary whose /U matches no password.
+    body = base[:objects_end]
+    objects = [part.split(b"\nendobj")[0] for part in body.split(b" 0 obj\n")[1:]]
+    data = make_pdf(
+        [*objects, encrypt], b"/Encrypt %d 0 R /ID [<%s> <%s>] " % (len(objects) + 1, b"01" * 16, b"01" * 16)
+    )
+    with pytest.raises(EncryptedFileError) as info:
+        read(data, "locked.pdf", ParseOptions())
+    assert info.value.code == "encrypted"
+
+
+def test_twenty_thousand_pages_is_too_large() -> None:
+    count = 20_000
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count
+    with pytest.raises(TooLargeError) as info:
+        read(make_pdf(objects), "long.pdf", ParseOptions())
+    assert "20000 pages" in info.value.reason
+
+
+def test_page_limit_is_an_option() -> None:
+    data = pages_pdf([text_content("one"), text_content("two")])
+    with pytest.raises(TooLargeError):
+        read(data, None, ParseOptions(max_pages=1))
+    assert read(data, None, ParseOptions(max_pages=2)).pages == 2
+
+
+def _bomb(size: int) -> bytes:
+    packer = zlib.compressobj(9)
+    chunk = b"\0" * (1024 * 1024)
+    parts = [packer.compress(chunk) for _ in range(size // len(chunk))]
+    return b"".join(parts) + packer.flush()
+
+
+def test_flate_bomb_is_too_large() -> None:
+    bomb = _bomb(400 * 1024 * 1024)
+    assert len(bomb) < 1024 * 1024
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        stream(bomb, b"/Filter /FlateDecode "),
+    ]
+    with pytest.raises(TooLargeError) as info:
+        read(make_pdf(objects), "bomb.pdf", ParseOptions())
+    assert info.value.code == "too_large"
+
+
+def test_decompressed_total_is_an_option() -> None:
+    packed = zlib.compress(text_content("Hello world"))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        stream(packed, b"/Filter /FlateDecode "),
+        FONT,
+    ]
+    data = make_pdf(objects)
+    assert read(data, None, ParseOptions()).blocks[0].text == "Hello world"
+    with pytest.raises(TooLargeError):
+        read(data, None, ParseOptions(max_uncompressed=10))
