@@ -14,6 +14,7 @@ from govdoc.readers.pdf import read
 CORPUS = Path("/work/shared/corpus")
 SEED = CORPUS / "rendered" / "seed.pdf"
 OUTLINED = CORPUS / "pdf" / "sd-2025-2-outlined.pdf"
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
