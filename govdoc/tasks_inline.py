@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from govdoc.model import Task, TaskSource
+from govdoc.tasks_clause import lead_clause_tasks
 from govdoc.tasks_patterns import ASSIGN_LABEL, MARKER, SENTENCE_END, looks_like_units, squash, strip_marker
 from govdoc.tasks_units import UnitList, parse_units
 
@@ -182,7 +183,7 @@ def trailing_heading(text: str) -> tuple[str, str] | None:
 
 def inline_tasks(text: str, path: list[str], context: str | None) -> list[Task]:
     """Tasks assigned inline in one text; ``path`` is the section marker path, ``context`` the title."""
-    tasks: list[Task] = []
+    tasks: list[tuple[int, Task]] = lead_clause_tasks(text, path)
     previous_end = 0
     for found in find_assignments(text):
         segment = text[previous_end : found.start]
@@ -192,12 +193,15 @@ def inline_tasks(text: str, path: list[str], context: str | None) -> list[Task]:
             continue
         section = "/".join([*path, marker] if marker else path) or None
         tasks.append(
-            Task(
-                task=task,
-                lead_units=found.leads,
-                partner_units=found.partners,
-                partner_others=found.others,
-                source=TaskSource(section=section),
+            (
+                found.start,
+                Task(
+                    task=task,
+                    lead_units=found.leads,
+                    partner_units=found.partners,
+                    partner_others=found.others,
+                    source=TaskSource(section=section),
+                ),
             )
         )
-    return tasks
+    return [task for _, task in sorted(tasks, key=lambda pair: pair[0])]

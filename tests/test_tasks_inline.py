@@ -181,3 +181,25 @@ def test_hostile_text_finishes_with_bounded_results(text: str) -> None:
     tasks = inline_tasks(text, [], "标题")
     assert len(tasks) <= 1
     assert all(len(t.task) <= 120 for t in tasks)
+
+
+def test_lead_clause_at_the_start_of_an_item() -> None:
+    text = "一、由区规划局牵头，建立跨部门联席会议制度。二、由区财政局牵头，县审计局配合，做好资金监管。"
+    tasks = inline_tasks(text, [], None)
+    got = [(t.task, t.lead_units, t.partner_units, t.source.section) for t in tasks]
+    assert got == [
+        ("建立跨部门联席会议制度", ["区规划局"], [], "一"),
+        ("做好资金监管", ["区财政局"], ["县审计局"], "二"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议由县政府主要领导牵头，各部门参加。",
+        "由分管领导牵头，统筹推进。",
+        "各片区项目建设指挥部负责辖区相关工作的协调统筹。",
+    ],
+)
+def test_lead_clause_needs_units_at_an_item_start(text: str) -> None:
+    assert inline_tasks(text, [], None) == []
