@@ -36,12 +36,14 @@ def setup_page(doc: Any, profile: Profile) -> None:
 
 
 def _doc_grid(section: Any, profile: Profile) -> None:
-    """``w:docGrid`` of type linesAndChars: 22 lines of 28 characters on the text block."""
+    """``w:docGrid`` of type linesAndChars: 22 lines on the text block and a character pitch of 版心 width /
+    28, but never below the body font size: LibreOffice gives a glyph wider than the pitch two grid cells
+    (a negative ``charSpace`` halves the characters per line there), so with 3号 text a line holds 27."""
     sect_pr = section._sectPr
     for old in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(old)
     g = profile.grid
-    char_pitch_pt = profile.text_width_mm / 25.4 * 72 / g["chars_per_line"]
+    char_pitch_pt = max(profile.text_width_mm / 25.4 * 72 / g["chars_per_line"], profile.sizes["body"])
     grid = OxmlElement("w:docGrid")
     grid.set(qn("w:type"), "linesAndChars")
     grid.set(qn("w:linePitch"), str(round(g["line_pitch_pt"] * 20)))

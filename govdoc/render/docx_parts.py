@@ -173,6 +173,7 @@ def render_imprint(ctx: Ctx, doc: Document) -> None:
         paragraph = add_paragraph(cell, segments, style, ctx.profile)
         if segments is printed:
             add_right_tab(paragraph, _text_width_twips(ctx) - 2 * chars_twips(side, size))
+    ctx.para([], ctx.style(exact_line=False))  # Word needs a paragraph after a table; it anchors the float
 
 
 def _imprint_table_props(table: Any, ctx: Ctx) -> None:
