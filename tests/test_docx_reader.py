@@ -169,7 +169,8 @@ def test_headers_footers_are_furniture_and_page_fields_dropped() -> None:
         {"rId1": ("footer", "footer1.xml"), "rId2": ("header", "header1.xml")},
     )
     blocks = blocks_of(data)
-    assert [(b.text, b.furniture) for b in blocks] == [("机密★1年", True), ("正文", False), ("内部资料 —  —", True)]
+    expected = [("机密★1年", True), ("正文", False), ("内部资料 —  —", True)]
+    assert [(b.text, b.furniture) for b in blocks] == expected
 
 
 def test_page_breaks_and_line_breaks() -> None:

@@ -1,4 +1,4 @@
-"""Regenerated GB/T 9704 DOCX: page layout read back with python-docx, and parse → DOCX → parse round trips."""
+"""Regenerated GB/T 9704 DOCX: layout read back with python-docx; parse → DOCX → parse round trips."""
 
 from __future__ import annotations
 
