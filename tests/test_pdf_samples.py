@@ -49,7 +49,7 @@ def must_show(doc: dict[str, Any]) -> dict[str, Any]:
     """The fields of issue "govdoc core" Must show 1."""
     number = doc.get("doc_number") or {}
     enclosure = (doc.get("enclosures") or [{}])[0]
-    return fold(
+    fields: dict[str, Any] = fold(
         {
             "doc_number": [number.get(k) for k in ("text", "agency_code", "year", "serial")],
             "issue_date": (doc.get("issue_date") or {}).get("date"),
@@ -71,6 +71,7 @@ def must_show(doc: dict[str, Any]) -> dict[str, Any]:
             ],
         }
     )
+    return fields
 
 
 @cache
