@@ -1,6 +1,7 @@
 """The local engine: a pool of isolated worker processes driven by the parent.
 
-- chunked submission: each worker holds at most two chunks of ``chunk`` tasks;
+- chunked submission: a worker gets up to ``chunk`` tasks at a time when it has at most one left
+  (smaller chunks near the end of the line, so that no worker idles while another has a backlog);
 - per-file timeout enforced by the parent: a worker whose running task is overdue is SIGKILLed and
   replaced, the task gets ``timeout``, the rest of its queue goes back to the front of the line;
 - crashes (segfault, abort, OOM kill) become a ``crashed`` result for the running task;
@@ -81,9 +82,10 @@ class LocalEngine:
                 if not worker.pending:
                     self._retire(worker)
                 continue
-            if len(worker.pending) <= self.chunk and self.queue:
+            if len(worker.pending) <= 1 and self.queue:
                 room = self.recycle_after - worker.done_count - len(worker.pending)
-                take = min(self.chunk, room, len(self.queue))
+                fair = max(1, len(self.queue) // (2 * self.jobs))
+                take = min(self.chunk, fair, room, len(self.queue))
                 self._send(worker, [self.queue.popleft() for _ in range(take)])
 
     def _send(self, worker: WorkerProcess, tasks: list[Task]) -> None:

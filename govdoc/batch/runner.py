@@ -35,8 +35,8 @@ class BatchReport:
     seconds: float = 0.0
     pages: int = 0
     codes: Counter[str] = field(default_factory=Counter)
-    rss_kb: dict[int, list[int]] = field(default_factory=dict)
-    """Worker pid → its peak RSS (KiB) after each file it finished, in order."""
+    memory: list[tuple[int, str | None, int]] = field(default_factory=list)
+    """``(worker pid, input sha256, worker peak RSS in KiB)`` after each file, in completion order."""
 
     @property
     def exit_code(self) -> int:
@@ -172,7 +172,7 @@ def _count(report: BatchReport, result: Result) -> None:
         report.failed += 1
         report.codes[result.code or "unknown"] += 1
     if result.pid is not None and result.rss_kb is not None:
-        report.rss_kb.setdefault(result.pid, []).append(result.rss_kb)
+        report.memory.append((result.pid, result.sha256, result.rss_kb))
 
 
 def _join_jsonl(outdir: Path, rows: list[Row]) -> None:
