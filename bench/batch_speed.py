@@ -78,7 +78,8 @@ def rss_lines(report: BatchReport) -> tuple[list[str], bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--keep", help="build the archive here and keep it")
     args = parser.parse_args(argv)
