@@ -122,7 +122,9 @@ def test_jsonl_format_and_rich_progress(tmp_path: Path) -> None:
     assert [r.output for r in report.rows] == ["parts/1.txt.json", None, "parts/3.md.json"]
 
 
-def test_help_documents_the_default_limits() -> None:
-    text = build_parser()._subparsers._group_actions[0].choices["batch"].format_help()  # type: ignore[union-attr]
+def test_help_documents_the_default_limits(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["batch", "--help"])
+    text = capsys.readouterr().out
     for needle in ("--timeout 120 s", "--max-pages 2000", "500 MB", "--max-memory 2048 MB"):
         assert needle in " ".join(text.split())
