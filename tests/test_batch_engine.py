@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -37,6 +38,14 @@ def test_parent_kills_a_stuck_worker_and_goes_on() -> None:
     assert results[0].status == results[2].status == "ok"
     assert engine.spawned == 2
     assert engine.workers == []
+
+
+def test_timeout_rows_carry_the_sha256(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["batch", BIG_PDF, SMALL[0], "-o", str(out), "--timeout", "0.2", "--progress", "none"]) == 1
+    rows = [json.loads(line) for line in (out / "manifest.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["status"], r["code"]) for r in rows] == [("failed", "timeout"), ("ok", None)]
+    assert rows[0]["sha256"] == hashlib.sha256(Path(BIG_PDF).read_bytes()).hexdigest()
 
 
 def test_a_crashed_worker_fails_only_its_file() -> None:

@@ -20,6 +20,8 @@ from govdoc.batch.proc import WorkerProcess, describe_exit
 
 POLL_SECONDS = 0.5
 """Longest wait for worker output before deadlines are checked again."""
+STARTUP_GRACE = 60.0
+"""Seconds (on top of the per-file timeout) a worker may take to start its first queued task."""
 MAX_BARREN_STARTS = 3
 """Workers that die before their first task, in a row, before the batch gives up."""
 
@@ -120,6 +122,10 @@ class LocalEngine:
         for worker in list(self.workers):
             if worker.overdue(self.limits.timeout, now):
                 out.append(self._on_timeout(worker))
+            elif worker.stalled(self.limits.timeout + STARTUP_GRACE, now):
+                worker.kill()
+                self._requeue(worker)
+                self._count_barren(worker, -9)
         return out
 
     def _wait_seconds(self) -> float:
@@ -149,10 +155,8 @@ class LocalEngine:
             worker.pending.popleft()
         self._requeue(worker)
         if task is None:
-            if not worker.exhausted and worker.done_count == 0:
-                self._barren += 1
-                if self._barren >= MAX_BARREN_STARTS:
-                    raise EngineError(f"worker processes die on start ({describe_exit(status)})")
+            if not worker.exhausted:
+                self._count_barren(worker, status)
             return []
         seconds = time.monotonic() - (worker.started or time.monotonic())
         return [
@@ -165,6 +169,14 @@ class LocalEngine:
                 pid=worker.pid,
             )
         ]
+
+    def _count_barren(self, worker: WorkerProcess, status: int) -> None:
+        """A worker that ended before finishing any task; too many in a row stop the batch."""
+        if worker.done_count:
+            return
+        self._barren += 1
+        if self._barren >= MAX_BARREN_STARTS:
+            raise EngineError(f"worker processes fail to start ({describe_exit(status)})")
 
     def _requeue(self, worker: WorkerProcess) -> None:
         """Drop a dead worker; its unstarted tasks go back to the front of the line, in order."""

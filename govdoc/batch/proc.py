@@ -34,6 +34,8 @@ class WorkerProcess:
         self.pending: deque[Task] = deque()
         """Tasks sent and not finished, in order; the first one is running once ``started`` is set."""
         self.started: float | None = None
+        self.idle_since = time.monotonic()
+        """When the worker was spawned or last finished a task."""
         self.done_count = 0
         self.rss_kb = 0
         self.exhausted = False
@@ -72,6 +74,7 @@ class WorkerProcess:
         if self.pending and self.pending[0].index == result.index:
             self.pending.popleft()
         self.started = None
+        self.idle_since = time.monotonic()
         self.done_count += 1
         self.rss_kb = result.rss_kb or self.rss_kb
         if result.fatal:
@@ -81,6 +84,10 @@ class WorkerProcess:
     def overdue(self, timeout: float, now: float) -> bool:
         """Whether the running task has exceeded ``timeout`` seconds."""
         return self.started is not None and now - self.started > timeout
+
+    def stalled(self, timeout: float, now: float) -> bool:
+        """Whether the worker has queued tasks but started none for ``timeout`` seconds (hung on start)."""
+        return self.started is None and bool(self.pending) and now - self.idle_since > timeout
 
     def kill(self) -> None:
         """SIGKILL the worker (and anything it started) and reap it."""

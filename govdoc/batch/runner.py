@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -149,6 +150,9 @@ def _drive(
 def _record(result: Result, path: str, output: str, outdir: Path) -> Row:
     """Write the output of an ok result (atomically) and make its manifest row."""
     written: str | None = None
+    if result.sha256 is None:  # the worker died or was killed before reporting it
+        with contextlib.suppress(OSError):
+            result.sha256 = file_sha256(path)
     if result.status == "ok" and result.json is not None:
         atomic_write(outdir / output, (result.json + "\n").encode("utf-8"))
         written = output

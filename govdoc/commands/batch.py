@@ -70,6 +70,7 @@ def config_from_args(args: argparse.Namespace) -> BatchConfig:
 
 def run(args: argparse.Namespace) -> int:
     from govdoc.batch.inputs import InputError
+    from govdoc.batch.local import EngineError
     from govdoc.batch.runner import run_batch
 
     if args.scheduler and args.engine != "dask":
@@ -80,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError as err:
         print(f"govdoc batch: {err}", file=sys.stderr)
         return 2
+    except EngineError as err:
+        print(f"govdoc batch: {err}", file=sys.stderr)
+        return 1
     except ImportError as err:
         print(f"govdoc batch: {err} (install the extra: pip install 'govdoc[dask]')", file=sys.stderr)
         return 2
