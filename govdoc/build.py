@@ -22,12 +22,12 @@ from govdoc.model import (
     Measure,
     Node,
     Paragraph,
-    Section,
     Residue,
+    Section,
     SourceInfo,
 )
 from govdoc.normalize import Normalized
-from govdoc.patterns import FIFTEEN_KINDS, LIST_SEPARATORS, is_organ
+from govdoc.patterns import COPY_NUMBER, FIFTEEN_KINDS, LIST_SEPARATORS, SECRECY, URGENCY, is_organ
 from govdoc.tree import TreeBuilder, _prov, image_node, measure_node, table_node
 
 TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
@@ -79,6 +79,7 @@ def build(labeled: list[Labeled], info: SourceInfo, warnings: list[tuple[str, st
     doc.diagnostics = diags + [Diagnostic(code=c, severity="warning", message=m) for c, m, _ in warnings or []]
     if normalized is not None:
         doc.residue = normalized.residue + doc.residue
+    _header_marks_from_furniture(doc)
     _tasks(doc)
     return doc
 
@@ -91,7 +92,7 @@ def _tree(parts: _Parts, item: Labeled) -> TreeBuilder:
     return parts.notice
 
 
-def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) -> None:  # noqa: C901
+def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) -> None:
     label, data, text = item.label, item.data, item.text
     src = _prov(item)
     in_enclosure = parts.enclosure is not None and item.zone in ("enclosure",)
@@ -184,6 +185,20 @@ def _subtitle(doc: Document, parts: _Parts, text: str, item: Labeled) -> None:
         att.title = f"{att.title}（{text}）"
     else:
         _tree(parts, item).add(Paragraph(text=item.text, source=_prov(item)))
+
+
+def _header_marks_from_furniture(doc: Document) -> None:
+    """份号, 密级 and 紧急程度 that a Word template put in the page header (furniture) still count."""
+    for item in doc.residue:
+        if item.reason != "page_furniture":
+            continue
+        for token in item.text.split():
+            if doc.copy_number is None and COPY_NUMBER.match(token):
+                doc.copy_number = COPY_NUMBER.match(token).group("num")  # type: ignore[union-attr]
+            elif doc.secrecy is None and (m := SECRECY.match(token)):
+                doc.secrecy = m.group("level") + (f"★{m.group('term')}" if m.group("term") else "")
+            elif doc.urgency is None and URGENCY.match(token):
+                doc.urgency = token
 
 
 def split_organs(text: str) -> list[str]:

@@ -136,7 +136,9 @@ def to_line(block: RawBlock) -> Line:
         heading=block.heading, align=block.align, size=block.size, color=block.color, indent=block.indent,
         table=block.table, image=block.image, soft=block.extra.get("soft") == "1",
         page_break_before=block.page_break_before,
-        source=Provenance(page=block.page, bbox=block.bbox, line_start=block.line, line_end=block.line_end or block.line),
+        source=Provenance.model_construct(
+            page=block.page, bbox=block.bbox, line_start=block.line, line_end=block.line_end or block.line
+        ),
     )
 
 
@@ -268,12 +270,13 @@ def clean_text(lines: Iterable[Line]) -> list[Line]:
     """Collapse stray CJK spaces in every text line and bold lead."""
     out = []
     for line in lines:
-        if line.kind != "text":
-            out.append(line)
-            continue
-        lead = collapse_cjk_spaces(line.bold_lead) if line.bold_lead else None
-        out.append(replace(line, text=collapse_cjk_spaces(line.text), bold_lead=lead))
-    return [x for x in out if x.kind != "text" or x.text]
+        if line.kind == "text":
+            line.text = collapse_cjk_spaces(line.text)
+            line.bold_lead = collapse_cjk_spaces(line.bold_lead) if line.bold_lead else None
+            if not line.text:
+                continue
+        out.append(line)
+    return out
 
 
 def normalize_lines(lines: list[Line], residue: list[Residue] | None = None, flowing: bool = True) -> Normalized:

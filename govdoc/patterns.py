@@ -19,7 +19,7 @@ CLAUSE_END = re.compile(r"[。！？!?；;：:]$")
 """A line ending a sentence or introducing a list: ``…如下：``."""
 
 DOC_NUMBER = re.compile(
-    r"(?P<code>[\p{Han}A-Za-z]{1,24}?)\s*"
+    r"(?P<code>[\p{Han}A-Za-z](?:\s?[\p{Han}A-Za-z]){0,23}?)\s*"
     r"(?P<open>[〔\[［【(（„‟{｛<《]?)\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】)）‟”}｝>》]?)\s*"
     r"(?:第\s*)?(?P<serial>\d{1,5})\s*号"
 )

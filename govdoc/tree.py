@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 import regex as re
 
 from govdoc.classify.state import Labeled
-from govdoc.model import Diagnostic, Image, Measure, Node, Paragraph, Provenance, Section, Table
+from govdoc.model import Diagnostic, Image, Measure, Merge, Node, Paragraph, Provenance, Section, Table
 from govdoc.numbering import RANK, find_marker
+from govdoc.readers.base import RawTable
 from govdoc.readers.tables import filled
 
 RUN_IN = re.compile(r"^(?P<title>[^。！？]{1,120}?)[。！？](?P<rest>.+)$")
 """A run-in heading: ``加快建筑领域设备更新。结合老旧小区改造…`` → title + rest."""
 LEAD_SENTENCE = re.compile(r"^(?P<lead>[^。，,；;：:！？“”\"《》]{3,30})。(?P<rest>.+)$", re.S)
 """An implied measure: ``坚持协同推进。强化政府推动…`` (short, no inner punctuation, ends with 。)."""
+MAX_SAME_DIAGNOSTICS = 50
+"""At most this many diagnostics of one code are kept in a row (hostile input must not flood the output)."""
 IMPLIED_MIN_SIBLINGS = 2
 """Lead sentences need this many look-alike siblings (or a bold measure sibling) to become measures."""
 ARTICLE_TITLE_MAX = 30
@@ -76,6 +79,9 @@ class TreeBuilder:
             section.children.append(Paragraph(text=rest, source=_prov(item)))
 
     def _diag(self, code: str, message: str, item: Labeled) -> None:
+        same = sum(1 for d in self.diagnostics[-MAX_SAME_DIAGNOSTICS:] if d.code == code)
+        if same >= MAX_SAME_DIAGNOSTICS:
+            return
         self.diagnostics.append(Diagnostic(code=code, severity="info", message=message, source=_prov(item)))
 
     def finish(self) -> list[Node]:
@@ -108,15 +114,37 @@ def measure_node(item: Labeled) -> Measure:
 
 
 def table_node(item: Labeled) -> Table:
-    """A table node with merged cells filled."""
+    """A table node with merged cells filled (implied merges of text tables inferred)."""
     raw = item.line.table
     assert raw is not None
     grid = filled(raw)
     head = raw.header_rows if raw.header_rows is not None else (1 if len(grid) > 1 else 0)
-    from govdoc.model import Merge
-
-    merges = [Merge(row=r, col=c, rowspan=rs, colspan=cs) for r, c, rs, cs in raw.merges]
+    spans = list(raw.merges) or implied_merges(grid, head)
+    grid = filled(RawTable(rows=tuple(tuple(r) for r in grid), merges=tuple(spans)))
+    merges = [Merge(row=r, col=c, rowspan=rs, colspan=cs) for r, c, rs, cs in spans]
     return Table(header=grid[:head], rows=grid[head:], merges=merges, source=_prov(item))
+
+
+def implied_merges(grid: list[list[str]], head: int) -> list[tuple[int, int, int, int]]:
+    """Vertical merges a text table only implies: in the leading columns, a value followed by empty cells
+    (``提升行动`` on row 1, then blanks on rows 2–5) spans those rows. Columns stop qualifying at the
+    first column without gaps."""
+    body = grid[head:]
+    if len(body) < 2:
+        return []
+    spans: list[tuple[int, int, int, int]] = []
+    width = min(len(r) for r in body)
+    for c in range(width):
+        column = [r[c].strip() for r in body]
+        if not column[0] or all(column) or not all(any(x for i, x in enumerate(r) if i != c) for r in body):
+            break
+        start = 0
+        for r in range(1, len(column) + 1):
+            if r == len(column) or column[r]:
+                if r - start > 1:
+                    spans.append((head + start, c, r - start, 1))
+                start = r
+    return spans
 
 
 def image_node(item: Labeled) -> Image:

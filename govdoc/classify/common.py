@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from govdoc.normalize import Line
-from govdoc.patterns import SENTENCE_END, TITLE_KIND, is_organ
+from govdoc.patterns import SENTENCE_END, TITLE_KIND
 
 PORTAL_FURNITURE = re.compile(
     r"^(?:(?:当前位置|您当前的位置|您的位置|索\s*引\s*号|主题分类|发文机关|成文日期|发布日期|有\s*效\s*性|标\s*题|"

@@ -6,11 +6,14 @@ import regex as re
 
 from govdoc.classify.common import looks_like_title, same_document_name, title_kind
 from govdoc.classify.state import Match, State
+from govdoc.dates import is_date_line
 from govdoc.numbering import find_marker
-from govdoc.patterns import ATTACHMENT_HEAD, ATTACHMENT_ITEM, ATTACHMENT_NOTE, FORWARDING, SUBTITLE
+from govdoc.patterns import ATTACHMENT_HEAD, ATTACHMENT_ITEM, ATTACHMENT_NOTE, FORWARDING, SUBTITLE, is_organ
 
 GLUED_ENCLOSURE = re.compile(r"^(?P<att>附\s*件\s*(?:\d{1,2}(?![\d年]))?\s*[：:]?)?\s*(?P<rest>.+)$")
 """A flattened line that starts with the printed document's name: ``附件2022年全区…分解表工作任务…``."""
+WRAP_MIN = 20
+"""A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
 """Longest bold lead sentence taken as a measure title."""
 
@@ -47,7 +50,7 @@ def attachment_note(state: State, i: int) -> Match | None:
         item = ATTACHMENT_ITEM.match(nxt)
         if item and (first or len(items) > 1 or items[0][0] is None):
             items.append((int(item.group("n")), nxt[: item.start("title")], item.group("title")))
-        elif state.lines[j].soft and not item and len(nxt) < 40 and not nxt.endswith(("：", ":")):
+        elif state.lines[j].soft and not item and _wraps(state.lines[j - 1].text, nxt):
             n, marker, title = items[-1]
             items[-1] = (n, marker, title + nxt)
         else:
@@ -56,6 +59,12 @@ def attachment_note(state: State, i: int) -> Match | None:
     if len(items) > 1 and items[0][0] is None:
         items[0] = (1, items[0][1], items[0][2])
     return Match("attachment_note", {"items": items}, consume=j - i)
+
+
+def _wraps(previous: str, nxt: str) -> bool:
+    """``nxt`` continues a long 附件说明 line cut by wrapping (``…工作`` + ``分工表``)."""
+    return (len(previous) >= WRAP_MIN and len(nxt) < 40 and not nxt.endswith(("：", ":")) and not is_organ(nxt, 60)
+            and not is_date_line(nxt) and not ATTACHMENT_HEAD.match(nxt))
 
 
 def attachment_head(state: State, i: int) -> Match | None:
@@ -125,7 +134,7 @@ def measure(state: State, i: int) -> Match | None:
     """A paragraph led by a bold sentence: ``**实施科学家精神进校园行动。**其余正文…``."""
     line = state.lines[i]
     lead = line.bold_lead
-    if line.kind != "text" or not lead or len(lead) > MEASURE_MAX or line.all_bold and len(line.text) > MEASURE_MAX:
+    if line.kind != "text" or not lead or len(lead) > MEASURE_MAX or (line.all_bold and len(line.text) > MEASURE_MAX):
         return None
     if not lead.endswith(("。", "：", ":", "！")):
         return None

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from govdoc.classify.common import MASTHEAD, PORTAL_FURNITURE, PORTAL_VALUE, is_organ, is_sentence, looks_like_title
+from govdoc.classify.common import (
+    MASTHEAD,
+    PORTAL_FURNITURE,
+    PORTAL_VALUE,
+    is_sentence,
+    looks_like_title,
+)
 from govdoc.classify.state import Match, State
 from govdoc.dates import is_date_line
 from govdoc.numbering import find_marker
@@ -17,6 +23,7 @@ from govdoc.patterns import (
     SUBTITLE,
     TITLE_KIND,
     URGENCY,
+    is_organ,
 )
 
 HEADER_ZONES = ("header",)
@@ -128,8 +135,10 @@ def title(state: State, i: int) -> Match | None:
     if state.zone != "header" or state.title:
         return None
     line = state.lines[i]
-    if line.kind != "text" or not looks_like_title(line) or find_marker(line.text) or is_date_line(line.text):
+    if line.kind != "text" or find_marker(line.text) or is_date_line(line.text):
         return None
+    if not looks_like_title(line):
+        return _wrapped_title(state, i)
     if line.flat and "关于" not in line.text and not TITLE_KIND.search(line.text):
         return None
     parts, j = [line.text], i + 1
@@ -143,6 +152,22 @@ def title(state: State, i: int) -> Match | None:
         parts.append(nxt.text)
         j += 1
     return Match("title", {"title": "".join(parts)}, consume=j - i)
+
+
+def _wrapped_title(state: State, i: int) -> Match | None:
+    """A plain-text title wrapped over lines: ``XX省人民政府关于加强`` + ``安全生产工作的报告``."""
+    first = state.lines[i].text
+    if "关于" not in first or len(first) > 60 or any(p in first for p in "。：:；"):
+        return None
+    parts = [first]
+    for j in range(i + 1, min(i + 3, len(state.lines))):
+        nxt = state.lines[j]
+        if nxt.kind != "text" or any(p in nxt.text for p in "。：:；") or len(nxt.text) > 60:
+            return None
+        parts.append(nxt.text)
+        if TITLE_KIND.search(nxt.text):
+            return Match("title", {"title": "".join(parts)}, consume=len(parts))
+    return None
 
 
 def addressees(state: State, i: int) -> Match | None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from govdoc.classify.common import is_organ
 from govdoc.classify.state import Match, State
 from govdoc.dates import is_date_line, parse_date
-from govdoc.patterns import CC, CONTACT, NOTE, PRINTED, SEAL_PLACEHOLDER, SUBJECT_TERMS
+from govdoc.patterns import CC, CONTACT, NOTE, PRINTED, SEAL_PLACEHOLDER, SUBJECT_TERMS, is_organ
 
 SIGNATURE_LOOKAHEAD = 6
 """How many lines a 署名 may stand above its date (stacked joint signatures, seal images)."""
