@@ -62,43 +62,64 @@ class Style:
     color: str | None
 
 
-def _font_name(font: Any) -> tuple[str, int]:
-    buf = ctypes.create_string_buffer(128)
-    pdfium_c.FPDFFont_GetBaseFontName(font, buf, 128)
-    name = buf.value.decode("latin-1", errors="replace")
-    return name, int(pdfium_c.FPDFFont_GetWeight(font))
+class _Scratch:
+    """Output buffers reused for every pdfium call of one page (allocating them per call is slow)."""
+
+    def __init__(self) -> None:
+        self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.name = ctypes.create_string_buffer(128)
+        self.fonts: dict[int, tuple[str, bool]] = {}
 
 
-def _is_bold_name(name: str, weight: int) -> bool:
-    real_weight = BOLD_WEIGHT <= weight <= MAX_WEIGHT
-    return real_weight or BOLD_FONT_NAME.search(name.split("+", 1)[-1]) is not None
-
-
-def _fill_color(obj: Any) -> str | None:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
-        return None
-    if max(r.value, g.value, b.value) < BLACKISH:
-        return None
-    return f"{r.value:02X}{g.value:02X}{b.value:02X}"
-
-
-def _style_of(obj: Any, textpage: Any, index: int, dup_bold: set[int]) -> Style:
+def _font(obj: Any, scratch: _Scratch) -> tuple[str, bool]:
+    """(base font name without subset prefix, bold by name or weight) of a text object, cached per font."""
     font = pdfium_c.FPDFTextObj_GetFont(obj)
-    name, weight = _font_name(font) if font else ("", 400)
-    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-    stroked = mode in (
-        pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
-        pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
-    )
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    bold = _is_bold_name(name, weight) or stroked or key in dup_bold
-    matrix = pdfium_c.FS_MATRIX()
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    known = scratch.fonts.get(key)
+    if known is None:
+        name, weight = "", 400
+        if font:
+            pdfium_c.FPDFFont_GetBaseFontName(font, scratch.name, 128)
+            name = scratch.name.value.decode("latin-1", errors="replace").split("+", 1)[-1]
+            weight = int(pdfium_c.FPDFFont_GetWeight(font))
+        bold = BOLD_WEIGHT <= weight <= MAX_WEIGHT or BOLD_FONT_NAME.search(name) is not None
+        known = scratch.fonts[key] = (name, bold)
+    return known
+
+
+def _fill_color(obj: Any, scratch: _Scratch) -> str | None:
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, scratch.r, scratch.g, scratch.b, scratch.a):
+        return None
+    r, g, b = scratch.r.value, scratch.g.value, scratch.b.value
+    if r < BLACKISH and g < BLACKISH and b < BLACKISH:
+        return None
+    return f"{r:02X}{g:02X}{b:02X}"
+
+
+def _text_object_at() -> Any:
+    """``FPDFText_GetTextObject`` returning the bare address (an int): a cheap per-character key."""
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    return prototype(address)
+
+
+TEXT_OBJECT_AT = _text_object_at()
+"""Address of the text object that drew a character of a text page (0 for generated characters)."""
+STROKED_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
+"""Text render modes that fill and stroke the glyphs: fake bold (描边加粗)."""
+
+
+def _style_of(obj: Any, key: int, textpage: Any, index: int, dup_bold: set[int], scratch: _Scratch) -> Style:
+    name, bold_font = _font(obj, scratch)
+    stroked = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in STROKED_MODES
+    matrix = scratch.matrix
     scale = 1.0
     if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
     size = float(pdfium_c.FPDFText_GetFontSize(textpage, index)) * scale
-    return Style(size=round(size, 1), font=name.split("+", 1)[-1], bold=bold, color=_fill_color(obj))
+    bold = bold_font or stroked or key in dup_bold
+    return Style(size=round(size, 1), font=name, bold=bold, color=_fill_color(obj, scratch))
 
 
 def duplicated_text_objects(page: Any) -> set[int]:
@@ -138,19 +159,20 @@ def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
     """All characters of a page that come from a text object (pdfium's generated spaces are skipped)."""
     dup_bold = duplicated_text_objects(page)
     styles: dict[int, Style] = {}
+    scratch = _Scratch()
     rect = pdfium_c.FS_RECTF()
     out: list[Char] = []
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-        if not obj:
+        key = TEXT_OBJECT_AT(textpage, i)
+        if not key:
             continue
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (0, 0xFFFE, 0xFFFF) or code < 0x20 or 0xD800 <= code <= 0xDFFF:
             continue
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         style = styles.get(key)
         if style is None:
-            style = styles[key] = _style_of(obj, textpage, i, dup_bold)
+            obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+            style = styles[key] = _style_of(obj, key, textpage, i, dup_bold, scratch)
         pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         if max(right - left, high - low) > LOOSE_LIMIT * max(style.size, 1.0):

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import regex as re
 
 from govdoc.readers.base import Run
 from govdoc.readers.pdf_chars import Char
+
+T = TypeVar("T")
 
 CJK_CHAR = re.compile(r"[\p{Han}\p{Bopomofo}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]")
 """A CJK character or full-width punctuation, next to which no space is inserted: ``县``, ``，``."""
@@ -118,13 +121,20 @@ def runs_of(chars: Iterable[Char]) -> list[Run]:
     return runs
 
 
+def _mode(values: list[T]) -> T:
+    """The most common value (the first one seen on ties); ``values`` is not empty."""
+    if values[0] == values[-1] and len(set(values)) == 1:
+        return values[0]
+    return Counter(values).most_common(1)[0][0]
+
+
 def _finish(chars: list[Char], page: int) -> Line | None:
     chars = _spaced(_dedupe(sorted(chars, key=lambda c: c.x0 + c.x1)))
     ink = [c for c in chars if not c.text.isspace()]
     if not ink:
         return None
-    sizes = Counter(c.size for c in ink)
-    fonts = Counter(c.font for c in ink)
+    sizes = _mode([c.size for c in ink])
+    font = _mode([c.font for c in ink])
     return Line(
         chars=chars,
         page=page,
@@ -132,8 +142,8 @@ def _finish(chars: list[Char], page: int) -> Line | None:
         x1=max(c.x1 for c in ink),
         top=min(c.top for c in ink),
         bottom=max(c.bottom for c in ink),
-        size=sizes.most_common(1)[0][0],
-        font=fonts.most_common(1)[0][0],
+        size=sizes,
+        font=font,
         text="".join(c.text for c in chars),
         runs=runs_of(chars),
     )
