@@ -7,9 +7,11 @@ progress); at the end the file is rewritten atomically with exactly one row per 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -20,7 +22,7 @@ TEMP_MARK = ".govdoc-tmp"
 """Every temporary file the batch writes has this in its name (swept at the start of each run)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One manifest row."""
 
@@ -54,19 +56,27 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``target``, fsync it, then ``os.replace``."""
+@contextlib.contextmanager
+def atomic_file(target: Path) -> Iterator[IO[bytes]]:
+    """A file handle whose content appears at ``target`` only when the block ends without error
+    (temporary name next to it, fsync, ``os.replace``); on error the temporary file is removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_MARK, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (see :func:`atomic_file`)."""
+    with atomic_file(target) as fh:
+        fh.write(data)
 
 
 def sweep_temp_files(outdir: Path) -> int:
@@ -132,4 +142,6 @@ class ManifestWriter:
     def finish(self, rows: list[Row]) -> None:
         """Replace the running log by the final manifest: ``rows``, one per input, in input order."""
         self.close()
-        atomic_write(self.path, "".join(r.to_json() + "\n" for r in rows).encode("utf-8"))
+        with atomic_file(self.path) as fh:
+            for row in rows:
+                fh.write((row.to_json() + "\n").encode("utf-8"))

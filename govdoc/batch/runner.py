@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -13,7 +14,14 @@ from typing import Protocol
 from govdoc.batch.child import file_sha256
 from govdoc.batch.config import BatchConfig, Result, Task
 from govdoc.batch.inputs import InputFile, expand_inputs, output_name
-from govdoc.batch.manifest import ManifestWriter, Row, atomic_write, reusable_rows, sweep_temp_files
+from govdoc.batch.manifest import (
+    ManifestWriter,
+    Row,
+    atomic_file,
+    atomic_write,
+    reusable_rows,
+    sweep_temp_files,
+)
 from govdoc.batch.progress import Progress, make_progress
 
 JSONL_NAME = "documents.jsonl"
@@ -181,5 +189,8 @@ def _count(report: BatchReport, result: Result) -> None:
 
 def _join_jsonl(outdir: Path, rows: list[Row]) -> None:
     """``documents.jsonl``: the ok outputs (one JSON document per line), in input order."""
-    parts = [(outdir / r.output).read_bytes() for r in rows if r.status == "ok" and r.output]
-    atomic_write(outdir / JSONL_NAME, b"".join(parts))
+    with atomic_file(outdir / JSONL_NAME) as out:
+        for row in rows:
+            if row.status == "ok" and row.output:
+                with open(outdir / row.output, "rb") as part:
+                    shutil.copyfileobj(part, out)
