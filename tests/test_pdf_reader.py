@@ -133,3 +133,15 @@ def test_annual_report_tables_with_multi_row_headers_and_merges() -> None:
     assert items.index("3.补正后申请内容仍不明确") == items.index("2.没有现成信息需要另行制作") + 1
     headings = [t for t in texts(result) if t[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
     assert len(headings) == 6
+
+
+def test_full_row_after_a_page_break_is_not_glued_to_the_last_row() -> None:
+    result = load("hzq-2024-annual-report.pdf")
+    big = max((b.table for b in result.blocks if b.table is not None), key=lambda t: len(t.rows))
+    grid = filled(big)
+    rows = {row[2]: row for row in grid}
+    assert rows["1.本机关不掌握相关政府信息"][3] == "31"
+    assert rows["2.没有现成信息需要另行制作"][3] == "1"
+    # The merged 类别 cell started on the previous page continues over the new row.
+    assert rows["2.没有现成信息需要另行制作"][1] == "（四）无法提供"
+    assert rows["3.补正后申请内容仍不明确"][1] == "（四）无法提供"

@@ -4,8 +4,9 @@ The continuation must start a page right after the table ended the previous one,
 of columns and about the same left and right edges. Then:
 
 1. a repeated header (续表 header rows equal to the first table's) is dropped;
-2. a row split by the break — the continuation's first row is empty in a column where the previous
-   last row has its own text (a 序号, say) — is re-joined into that last row, cell by cell;
+2. a row split by the break — the continuation's first row is empty in a column that never merges
+   rows, where the previous last row has its own text (a 序号, say) — is re-joined into that last
+   row, cell by cell;
 3. an empty cell in the continuation's first row under a cell that spans rows (or that itself spans
    rows) continues the merge from the previous page (the 名称 column).
 """
@@ -51,13 +52,17 @@ def _drop_repeated_header(prev: TableRegion, cont: TableRegion) -> None:
 
 
 def _is_split_row(prev: TableRegion, first: list[Cell]) -> bool:
-    """The continuation's first row is the rest of the previous page's last row."""
+    """The continuation's first row is the rest of the previous page's last row: it is empty in a
+    column that never merges rows (a 序号 column, say) where the last row has its own text."""
     last = prev.n_rows - 1
     if not any(c.text for c in first):
         return False
+    merging = {c.col for c in prev.cells if c.rowspan > 1 and c.row >= prev.header_rows}
     for cell in first:
         above = prev.covering(last, cell.col)
-        if not cell.text and above is not None and above.text and above.row == last and above.rowspan == 1:
+        if cell.text or cell.col in merging or above is None:
+            continue
+        if above.text and above.row == last and above.rowspan == 1:
             return True
     return False
 
