@@ -144,7 +144,7 @@ def to_line(block: RawBlock) -> Line:
 
 def collapse_cjk_spaces(text: str) -> str:
     """Remove stray spaces between CJK characters and between CJK and digits (idempotent)."""
-    return CJK_SPACE.sub("", SPLIT_NUMBER.sub("", text)).strip()
+    return SPLIT_NUMBER.sub("", CJK_SPACE.sub("", text)).strip()
 
 
 def _flat_parts(text: str) -> list[str]:
