@@ -16,10 +16,12 @@ T = TypeVar("T")
 
 CJK_CHAR = re.compile(r"[\p{Han}\p{Bopomofo}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]")
 """A CJK character or full-width punctuation, next to which no space is inserted: ``县``, ``，``."""
-LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
-"""A line end after which a Latin word continues with a space: ``... the``."""
-LATIN_START = re.compile(r"^[A-Za-z(]")
-"""A line start that continues a Latin phrase: ``word``."""
+LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?)]$")
+"""A line end after which a Latin word continues with a space: ``... the``, ``in 2021``."""
+LATIN_START = re.compile(r"^[A-Za-z0-9(]")
+"""A line start that continues a Latin phrase: ``word``, ``2021``."""
+DIGIT_PAIR = re.compile(r"\d$")
+"""A line ending in a digit: a number broken over two lines (``0517-8722`` + ``2589``) gets no space."""
 SAME_LINE = 0.45
 """Two glyphs share a line when their vertical centres differ by less than this many ems."""
 DUP_CHAR = 0.35
@@ -173,6 +175,13 @@ def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     return lines
 
 
+def _latin_gap(before: str, after: str) -> bool:
+    """True when a Latin word or number ends ``before`` and another starts ``after``."""
+    if not (LATIN_END.search(before) and LATIN_START.match(after)):
+        return False
+    return not (DIGIT_PAIR.search(before) and after[0].isdigit())
+
+
 def join_text(parts: Sequence[str]) -> str:
     """Line texts of one paragraph or cell → one string: CJK joined directly, Latin words with a space."""
     out = ""
@@ -180,7 +189,7 @@ def join_text(parts: Sequence[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and LATIN_END.search(out) and LATIN_START.match(part):
+        if out and _latin_gap(out, part):
             out += " "
         out += part
     return out
@@ -193,7 +202,7 @@ def join_runs(lines: Sequence[Line]) -> list[Run]:
     for line in lines:
         for i, run in enumerate(line.runs):
             text = run.text
-            if i == 0 and prev_text and LATIN_END.search(prev_text) and LATIN_START.match(text):
+            if i == 0 and prev_text and _latin_gap(prev_text, text):
                 text = " " + text
             if merged and merged[-1].bold == run.bold and merged[-1].color == run.color:
                 merged[-1] = Run(merged[-1].text + text, bold=run.bold, color=run.color)
