@@ -48,6 +48,16 @@ def run(archive: Path, out: Path, jobs: int, files: int) -> tuple[BatchReport, f
     return report, time.perf_counter() - began
 
 
+def cpu_pressure() -> str:
+    """Linux PSI: the share of time some task waited for a CPU over the last 60 s."""
+    try:
+        with open("/proc/pressure/cpu", encoding="ascii") as fh:
+            fields = dict(kv.split("=") for kv in fh.readline().split()[1:])
+        return f"CPU pressure {fields['avg60']}% over 60 s"
+    except (OSError, KeyError, ValueError):
+        return "CPU pressure unknown"
+
+
 def warm_peak(samples: list[tuple[str | None, int]]) -> tuple[int, int]:
     """(files done, peak RSS) at the moment the worker had parsed each distinct input once."""
     distinct = {sha for sha, _ in samples}
@@ -93,9 +103,12 @@ def main(argv: list[str] | None = None) -> int:
             report, seconds = run(root / "archive", root / f"out-j{jobs}", jobs, args.files)
             done = report.converted + report.failed
             rates[jobs] = done / seconds
+            busy = sum(r.seconds for r in report.rows)
             print(
                 f"--jobs {jobs}: {done} files ({report.failed} failed) in {seconds:.1f} s: "
-                f"{rates[jobs]:.2f} files/s, {report.pages / seconds:.1f} pages/s"
+                f"{rates[jobs]:.2f} files/s, {report.pages / seconds:.1f} pages/s; "
+                f"workers busy {busy:.1f} s = {busy / (jobs * seconds):.0%} of {jobs} x wall time, "
+                f"CPU {report.cpu_seconds:.1f} s ({cpu_pressure()})"
             )
             lines, ok = rss_lines(report)
             all_ok = all_ok and ok

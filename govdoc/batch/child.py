@@ -63,7 +63,7 @@ def peak_rss_kb() -> int:
 
 def process(task: Task) -> Result:
     """Hash, parse and render one file; every failure becomes a failed :class:`Result` with a code."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = Result(index=task.index, status="failed", pid=os.getpid())
     try:
         result.sha256 = file_sha256(task.path)
@@ -74,6 +74,7 @@ def process(task: Task) -> Result:
         result.code, result.json, result.fatal = "too_large", None, True
         result.message = "the worker's memory cap was exceeded while parsing"
     result.seconds = round(time.perf_counter() - start, 3)
+    result.cpu_seconds = round(time.process_time() - cpu_start, 3)
     result.rss_kb = peak_rss_kb()
     return result
 

@@ -80,6 +80,8 @@ class Result:
     message: str | None = None
     pages: int | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """CPU time the worker spent on this file (wall ``seconds`` also counts waiting for a CPU)."""
     json: str | None = None
     pid: int | None = None
     rss_kb: int | None = None

@@ -44,6 +44,8 @@ class BatchReport:
     seconds: float = 0.0
     pages: int = 0
     codes: Counter[str] = field(default_factory=Counter)
+    cpu_seconds: float = 0.0
+    """CPU time the workers spent on the files of this run."""
     memory: list[tuple[int, str | None, int]] = field(default_factory=list)
     """``(worker pid, input sha256, worker peak RSS in KiB)`` after each file, in completion order."""
 
@@ -177,6 +179,7 @@ def _record(result: Result, path: str, output: str, outdir: Path) -> Row:
 
 
 def _count(report: BatchReport, result: Result) -> None:
+    report.cpu_seconds += result.cpu_seconds
     if result.status == "ok":
         report.converted += 1
         report.pages += result.pages or 0
