@@ -74,11 +74,11 @@ class _Scratch:
 
 def _font(obj: Any, scratch: _Scratch) -> tuple[str, bool]:
     """(base font name without subset prefix, bold by name or weight) of a text object, cached per font."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    key = FONT_OF(obj) or 0
     known = scratch.fonts.get(key)
     if known is None:
         name, weight = "", 400
+        font = pdfium_c.FPDFTextObj_GetFont(obj)
         if font:
             pdfium_c.FPDFFont_GetBaseFontName(font, scratch.name, 128)
             name = scratch.name.value.decode("latin-1", errors="replace").split("+", 1)[-1]
@@ -97,15 +97,16 @@ def _fill_color(obj: Any, scratch: _Scratch) -> str | None:
     return f"{r:02X}{g:02X}{b:02X}"
 
 
-def _text_object_at() -> Any:
-    """``FPDFText_GetTextObject`` returning the bare address (an int): a cheap per-character key."""
-    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    return prototype(address)
+def _address_returning(function: Any, *argtypes: Any) -> Any:
+    """A pdfium function re-typed to return a bare address (an int): a cheap dictionary key."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
 
 
-TEXT_OBJECT_AT = _text_object_at()
+TEXT_OBJECT_AT = _address_returning(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
 """Address of the text object that drew a character of a text page (0 for generated characters)."""
+FONT_OF = _address_returning(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+"""Address of the font of a text object."""
 STROKED_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
 """Text render modes that fill and stroke the glyphs: fake bold (描边加粗)."""
 
@@ -155,6 +156,19 @@ def _tight_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
     return left.value, right.value, bottom.value, top.value
 
 
+def _all_codes(textpage: Any, count: int) -> list[int] | None:
+    """The code of every character in one call, or None when the text page holds characters outside
+    the BMP (their UTF-16 surrogate pairs would shift the indices)."""
+    if count <= 0:
+        return None
+    buf = ctypes.create_string_buffer((count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buf.raw).cast("H")[: max(written - 1, 0)].tolist()
+    if len(units) != count or any(0xD800 <= u <= 0xDFFF for u in units):
+        return None
+    return units
+
+
 def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
     """All characters of a page that come from a text object (pdfium's generated spaces are skipped)."""
     dup_bold = duplicated_text_objects(page)
@@ -162,11 +176,13 @@ def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
     scratch = _Scratch()
     rect = pdfium_c.FS_RECTF()
     out: list[Char] = []
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    codes = _all_codes(textpage, count)
+    for i in range(count):
         key = TEXT_OBJECT_AT(textpage, i)
         if not key:
             continue
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        code = codes[i] if codes else pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (0, 0xFFFE, 0xFFFF) or code < 0x20 or 0xD800 <= code <= 0xDFFF:
             continue
         style = styles.get(key)
