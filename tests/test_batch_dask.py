@@ -50,10 +50,18 @@ def test_dask_engine_gives_the_same_manifest_and_outputs(archive: Path, tmp_path
     assert codes["pdf-named.docx"] is None
 
 
-def test_dask_engine_resume_skips_converted_inputs(archive: Path, tmp_path: Path) -> None:
+def test_given_scheduler_timeouts_and_resume(archive: Path, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
     out = tmp_path / "out"
-    args = ["batch", str(archive / "md"), "-o", str(out), "--engine", "dask", "--progress", "none"]
-    assert main(args) == 0
-    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
-    assert main([*args, "--resume"]) == 0
-    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == stamps
+    inputs = [str(archive / "md"), str(CORPUS / "rendered" / "big.pdf")]
+    with LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
+        args = ["batch", *inputs, "-o", str(out), "--engine", "dask", "--timeout", "0.2", "--progress", "none"]
+        args += ["--scheduler", cluster.scheduler_address]
+        assert main(args) == 1
+        big = next(r for r in rows(out) if str(r["path"]).endswith("big.pdf"))
+        assert (big["status"], big["code"]) == ("failed", "timeout")
+        stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
+        assert len(stamps) == 5
+        assert main([*args, "--resume"]) == 1
+        assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == stamps

@@ -48,6 +48,16 @@ def test_timeout_rows_carry_the_sha256(tmp_path: Path) -> None:
     assert rows[0]["sha256"] == hashlib.sha256(Path(BIG_PDF).read_bytes()).hexdigest()
 
 
+def test_page_and_byte_limits_from_the_command_line(tmp_path: Path) -> None:
+    seed = str(CORPUS / "rendered" / "seed.pdf")  # 19 pages, 410 kB
+    out = tmp_path / "out"
+    assert main(["batch", seed, "-o", str(out), "--max-pages", "5", "--progress", "none"]) == 1
+    assert main(["batch", seed, "-o", str(tmp_path / "o2"), "--max-bytes", "1000", "--progress", "none"]) == 1
+    for where in (out, tmp_path / "o2"):
+        row = json.loads((where / "manifest.jsonl").read_text("utf-8"))
+        assert (row["status"], row["code"]) == ("failed", "too_large")
+
+
 def test_a_crashed_worker_fails_only_its_file() -> None:
     engine = LocalEngine(1, Limits())
     seen: list[Result] = []
