@@ -56,8 +56,8 @@ def test_given_scheduler_timeouts_and_resume(archive: Path, tmp_path: Path) -> N
     out = tmp_path / "out"
     inputs = [str(archive / "md"), str(CORPUS / "rendered" / "big.pdf")]
     with LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
-        args = ["batch", *inputs, "-o", str(out), "--engine", "dask", "--timeout", "0.2", "--progress", "none"]
-        args += ["--scheduler", cluster.scheduler_address]
+        args = ["batch", *inputs, "-o", str(out), "--engine", "dask", "--timeout", "0.2"]
+        args += ["--scheduler", cluster.scheduler_address, "--progress", "none"]
         assert main(args) == 1
         big = next(r for r in rows(out) if str(r["path"]).endswith("big.pdf"))
         assert (big["status"], big["code"]) == ("failed", "timeout")
