@@ -169,41 +169,53 @@ def _all_codes(textpage: Any, count: int) -> list[int] | None:
     return units
 
 
+def _usable(code: int) -> bool:
+    return code >= 0x20 and code not in (0xFFFE, 0xFFFF) and not 0xD800 <= code <= 0xDFFF
+
+
 def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
-    """All characters of a page that come from a text object (pdfium's generated spaces are skipped)."""
+    """All characters of a page that come from a text object (pdfium's generated spaces are skipped).
+
+    The loop is the reader's hot path: pdfium functions are bound to locals and styles are looked up
+    once per text object.
+    """
     dup_bold = duplicated_text_objects(page)
     styles: dict[int, Style] = {}
+    limits: dict[int, float] = {}
     scratch = _Scratch()
     rect = pdfium_c.FS_RECTF()
     out: list[Char] = []
+    append = out.append
+    object_at, loose_box = TEXT_OBJECT_AT, pdfium_c.FPDFText_GetLooseCharBox
     count = pdfium_c.FPDFText_CountChars(textpage)
     codes = _all_codes(textpage, count)
     for i in range(count):
-        key = TEXT_OBJECT_AT(textpage, i)
+        key = object_at(textpage, i)
         if not key:
             continue
         code = codes[i] if codes else pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if code in (0, 0xFFFE, 0xFFFF) or code < 0x20 or 0xD800 <= code <= 0xDFFF:
+        if not _usable(code):
             continue
         style = styles.get(key)
         if style is None:
             obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
             style = styles[key] = _style_of(obj, key, textpage, i, dup_bold, scratch)
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+            limits[key] = LOOSE_LIMIT * max(style.size, 1.0)
+        loose_box(textpage, i, rect)
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
-        if max(right - left, high - low) > LOOSE_LIMIT * max(style.size, 1.0):
+        if right - left > limits[key] or high - low > limits[key]:
             left, right, low, high = _tight_box(textpage, i)
-        out.append(
+        append(
             Char(
-                text=chr(code),
-                x0=left,
-                top=height - high,
-                x1=right,
-                bottom=height - low,
-                size=style.size,
-                font=style.font,
-                bold=style.bold,
-                color=style.color,
+                chr(code),
+                left,
+                height - high,
+                right,
+                height - low,
+                style.size,
+                style.font,
+                style.bold,
+                style.color,
             )
         )
     return out

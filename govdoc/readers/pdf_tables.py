@@ -25,6 +25,8 @@ TOLERANCE = 3.0
 """Snap/join/intersection tolerance (points), pdfplumber's default."""
 MIN_EDGE = 3.0
 """Shortest ruling segment kept (points)."""
+MAX_EDGES = 2000
+"""Pages with more straight segments than this are drawings (maps, seals): no table search there."""
 MIN_CELL = 4.0
 """Cells narrower or lower than this (points) are slivers between doubled rulings, not cells."""
 STRAIGHT = 1.0
@@ -48,6 +50,9 @@ class Graphics:
         return [e["top"] for e in self.edges if e["orientation"] == "h" and e["width"] >= min_width]
 
     def has_grid(self) -> bool:
+        """At least two horizontal and two vertical rulings (and not a vector drawing of thousands)."""
+        if len(self.edges) > MAX_EDGES:
+            return False
         h = sum(1 for e in self.edges if e["orientation"] == "h")
         return h >= 2 and len(self.edges) - h >= 2
 
