@@ -79,11 +79,17 @@ def _continues(a: Line, b: Line, align_a: Align, align_b: Align, geo: Geometry, 
     if "center" in (align_a, align_b) or "right" in (align_a, align_b):
         return (
             align_a == align_b == "center"
-            and a.x1 - a.x0 >= TITLE_FILL * geo.width
+            and (a.x1 - a.x0 >= TITLE_FILL * geo.width or _title_size(a, geo))
             and not BRACKETED.match(b.text)
             and a.color == b.color
+            and a.color is None
         )
     return _flows(a, b, geo, first)
+
+
+def _title_size(line: Line, geo: Geometry) -> bool:
+    """Set larger than the body text (a 标题 in 二号 over a body in 三号)."""
+    return line.size > geo.body_size + 1
 
 
 def _lead_width(line: Line) -> float:
@@ -136,9 +142,7 @@ def _items(pages: Sequence[PageContent], geo: Geometry) -> list[Item]:
                 para is not None
                 and not _ruled_off(page, para.lines[-1], obj)
                 and (
-                    _continues(
-                        para.lines[-1], obj, _kind(para.lines[-1], geo), kind, geo, len(para.lines) == 1
-                    )
+                    _continues(para.lines[-1], obj, _kind(para.lines[-1], geo), kind, geo, len(para.lines) == 1)
                     if not first_on_page
                     else _continues_page(para, obj, kind, geo)
                 )
@@ -214,9 +218,7 @@ def _table_block(region: TableRegion, labels: dict[int, str]) -> RawBlock:
 def _mark_red_rules(pages: Sequence[PageContent], items: list[Item], blocks: list[RawBlock]) -> None:
     for page in pages:
         for rule in page.red_rules:
-            above = [
-                i for i, b in enumerate(blocks) if b.page == page.number and b.bbox and b.bbox[3] <= rule
-            ]
+            above = [i for i, b in enumerate(blocks) if b.page == page.number and b.bbox and b.bbox[3] <= rule]
             if above:
                 blocks[above[-1]].extra["rule_below"] = "red"
 
@@ -226,8 +228,7 @@ def build_blocks(pages: Sequence[PageContent], geo: Geometry) -> list[RawBlock]:
     labels = {p.number: p.label for p in pages if p.label}
     items = _items(pages, geo)
     blocks = [
-        _para_block(item, geo, labels) if isinstance(item, _Para) else _table_block(item, labels)
-        for item in items
+        _para_block(item, geo, labels) if isinstance(item, _Para) else _table_block(item, labels) for item in items
     ]
     _mark_red_rules(pages, items, blocks)
     return blocks
