@@ -48,7 +48,9 @@ def parse(source: Source, options: ParseOptions | None = None) -> Document:
         if err.path is None and path is not None:
             err.path = path
         raise
-    info = SourceInfo(path=path, format=result.format, pages=result.pages, sha256=hashlib.sha256(data).hexdigest())
+    info = SourceInfo(
+        path=path, format=result.format, pages=result.pages, sha256=hashlib.sha256(data).hexdigest()
+    )
     return _pipeline(result, info)
 
 
@@ -56,7 +58,9 @@ def parse_text(text: str, *, markdown: bool = True) -> Document:
     """Parse a string (plain text or Markdown) into a :class:`Document`."""
     blocks = iter_blocks(text)
     result = ReadResult(blocks=blocks, format="markdown" if markdown else "text")
-    info = SourceInfo(path=None, format=result.format, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    info = SourceInfo(
+        path=None, format=result.format, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
+    )
     return _pipeline(result, info)
 
 

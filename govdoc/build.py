@@ -54,8 +54,12 @@ class _Parts:
     attachments: list[tuple[Attachment, TreeBuilder]] = field(default_factory=list)
 
 
-def build(labeled: list[Labeled], info: SourceInfo, warnings: list[tuple[str, str, int | None]] | None = None,
-          normalized: Normalized | None = None) -> Document:
+def build(
+    labeled: list[Labeled],
+    info: SourceInfo,
+    warnings: list[tuple[str, str, int | None]] | None = None,
+    normalized: Normalized | None = None,
+) -> Document:
     """Assemble the document."""
     doc = Document(source=info)
     parts = _Parts()
@@ -76,7 +80,9 @@ def build(labeled: list[Labeled], info: SourceInfo, warnings: list[tuple[str, st
     doc.doc_type = _doc_type(doc)
     if parts.enclosure is not None:
         parts.enclosure.doc_type = title_kind(parts.enclosure.title)
-    doc.diagnostics = diags + [Diagnostic(code=c, severity="warning", message=m) for c, m, _ in warnings or []]
+    doc.diagnostics = diags + [
+        Diagnostic(code=c, severity="warning", message=m) for c, m, _ in warnings or []
+    ]
     if normalized is not None:
         doc.residue = normalized.residue + doc.residue
     _header_marks_from_furniture(doc)
@@ -127,7 +133,9 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         _tree(parts, item).add(image_node(item))
     elif label == "attachment_note":
         notes = [AttachmentNote(index=n, marker=mk, title=t, source=src) for n, mk, t in data["items"]]
-        (parts.enclosure.attachment_notes if in_enclosure and parts.enclosure else doc.attachment_notes).extend(notes)
+        (
+            parts.enclosure.attachment_notes if in_enclosure and parts.enclosure else doc.attachment_notes
+        ).extend(notes)
     elif label == "signature":
         target = parts.enclosure if in_enclosure and parts.enclosure else doc
         target.signature = list(data["organs"])
@@ -154,7 +162,9 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         doc.printed_by = data["org"] or None
         parsed = parse_date(data["date"])
         if parsed:
-            doc.print_date = DateValue(raw=data["date"], text=data["date"].replace(" ", ""), date=parsed[0], source=src)
+            doc.print_date = DateValue(
+                raw=data["date"], text=data["date"].replace(" ", ""), date=parsed[0], source=src
+            )
         doc.print_line = text
     elif label == "subject_terms":
         doc.subject_terms = [t for t in re.split(r"[\s　]+", data["terms"].strip()) if t]

@@ -7,8 +7,24 @@ import datetime as dt
 
 import regex as re
 
-CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "0": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "0": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "o": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 """Chinese digits including the zero look-alikes."""
 
 DATE_ARABIC = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -42,7 +58,11 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
     for pattern in (DATE_ARABIC, DATE_CHINESE):
         for m in pattern.finditer(text):
             try:
-                year = int(m.group("y")) if m.group("y").isdigit() else int("".join(str(CN_DIGITS[c]) for c in m.group("y")))
+                year = (
+                    int(m.group("y"))
+                    if m.group("y").isdigit()
+                    else int("".join(str(CN_DIGITS[c]) for c in m.group("y")))
+                )
                 return dt.date(year, cn_number(m.group("m")), cn_number(m.group("d"))), m.group(0)
             except (ValueError, KeyError):
                 continue

@@ -13,5 +13,11 @@ def parse_doc_number(raw: str, source: Provenance | None = None) -> DocNumber | 
         return None
     code = "".join(m.group("code").split())
     year, serial = int(m.group("year")), int(m.group("serial"))
-    return DocNumber(raw=raw.strip(), text=f"{code}〔{year}〕{serial}号", agency_code=code, year=year,
-                     serial=serial, source=source)
+    return DocNumber(
+        raw=raw.strip(),
+        text=f"{code}〔{year}〕{serial}号",
+        agency_code=code,
+        year=year,
+        serial=serial,
+        source=source,
+    )

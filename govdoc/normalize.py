@@ -33,8 +33,9 @@ from govdoc.patterns import (
 )
 from govdoc.readers.base import RawBlock, RawTable
 
+_CJK = r"\p{Han}〇○，。、；：？！“”‘’（）《》〔〕【】"
 CJK_SPACE = re.compile(
-    r"(?<=[\p{Han}〇○，。、；：？！“”‘’（）《》〔〕【】])[ \t\u3000\u00a0]+(?=[\p{Han}〇○\d，。、；：？！“”‘’（）《》〔〕【】])"
+    rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}\d])"
     r"|(?<=[\d])[ \t\u3000\u00a0]+(?=[\p{Han}])"
 )
 """Stray spaces: ``2025 年 1 月`` → ``2025年1月``; ``纲要 实施方案`` → ``纲要实施方案``; not ``任务 and 目标``."""
@@ -55,9 +56,28 @@ GLUED_LEAD = re.compile(
 )
 """Elements glued to the next text in flattened pages: ``抄送：区财政金融局。平潭…办法`` and
 ``岚综管综〔2015〕36号平潭综合实验区管委会关于…``."""
-GLUED_TITLE = re.compile(r"^(?P<head>[^。，：:]{4,100}?的(?:通知|决定|批复|通报|意见|公告|通告|函|报告))(?P<rest>[^。]{2,200}[：:].*)$")
+GLUED_TITLE = re.compile(
+    r"^(?P<head>[^。，：:]{4,100}?的(?:通知|决定|批复|通报|意见|公告|通告|函|报告))(?P<rest>[^。]{2,200}[：:].*)$"
+)
 """A title glued to the 主送机关: ``…委员会的通知区直各单位，各片区开发管理局：``."""
-TITLE_BREAK_AFTER = ("前", "后", "起", "至", "以", "止", "印", "，", "、", "至", "到", "的", "（", "(", "）", "，")
+TITLE_BREAK_AFTER = (
+    "前",
+    "后",
+    "起",
+    "至",
+    "以",
+    "止",
+    "印",
+    "，",
+    "、",
+    "至",
+    "到",
+    "的",
+    "（",
+    "(",
+    "）",
+    "，",
+)
 """What may follow a date inside a sentence (then the date is not glued to a new line)."""
 LABEL_START = re.compile(r"^[\p{Han}\s]{1,8}[：:]")
 """A line starting with a short label: ``联系人:``, ``抄送：``."""
@@ -116,7 +136,7 @@ class Normalized:
 
 
 def _bold_lead(block: RawBlock) -> str | None:
-    lead = []
+    lead: list[str] = []
     for run in block.runs:
         if not run.text.strip() and lead:
             lead.append(run.text)
@@ -132,9 +152,19 @@ def to_line(block: RawBlock) -> Line:
     """One reader block → one line (no cleaning yet)."""
     text = block.text.strip()
     return Line(
-        text=text, kind=block.kind, raw=text, bold_lead=_bold_lead(block), all_bold=block.all_bold,
-        heading=block.heading, align=block.align, size=block.size, color=block.color, indent=block.indent,
-        table=block.table, image=block.image, soft=block.extra.get("soft") == "1",
+        text=text,
+        kind=block.kind,
+        raw=text,
+        bold_lead=_bold_lead(block),
+        all_bold=block.all_bold,
+        heading=block.heading,
+        align=block.align,
+        size=block.size,
+        color=block.color,
+        indent=block.indent,
+        table=block.table,
+        image=block.image,
+        soft=block.extra.get("soft") == "1",
         page_break_before=block.page_break_before,
         source=Provenance.model_construct(
             page=block.page, bbox=block.bbox, line_start=block.line, line_end=block.line_end or block.line
@@ -173,8 +203,11 @@ def unflatten(lines: list[Line]) -> list[Line]:
     whole = _is_flat_document(lines)
     for line in lines:
         gaps = len(FLAT_SPLIT.findall(line.text)) if line.kind == "text" else 0
-        if line.kind != "text" or line.flat or line.heading or not (
-            (len(line.text) >= FLAT_MIN_LENGTH and gaps >= FLAT_MIN_GAPS) or (whole and gaps)
+        if (
+            line.kind != "text"
+            or line.flat
+            or line.heading
+            or not ((len(line.text) >= FLAT_MIN_LENGTH and gaps >= FLAT_MIN_GAPS) or (whole and gaps))
         ):
             out.append(line)
             continue
@@ -194,7 +227,12 @@ def _unglue(text: str) -> list[str]:
     if m and "关于" in m.group("head"):
         return [m.group("head"), *_unglue(m.group("rest"))]
     m = GLUED_DATE.match(text)
-    if not m or is_date_line(text) or m.group("rest").startswith(TITLE_BREAK_AFTER) or m.group("rest") == "印发":
+    if (
+        not m
+        or is_date_line(text)
+        or m.group("rest").startswith(TITLE_BREAK_AFTER)
+        or m.group("rest") == "印发"
+    ):
         return [text]
     head, date, rest = m.group("head"), m.group("date"), m.group("rest")
     if head and not is_organ(head, 40):
@@ -257,7 +295,9 @@ def rejoin(lines: list[Line], flowing: bool = True) -> list[Line]:
             prev = out[-1]
             end = line.source.line_end or line.source.line_start
             out[-1] = replace(
-                prev, text=prev.text + line.text, raw=prev.raw + line.raw,
+                prev,
+                text=prev.text + line.text,
+                raw=prev.raw + line.raw,
                 all_bold=prev.all_bold and line.all_bold,
                 source=prev.source.model_copy(update={"line_end": end}) if end else prev.source,
             )
@@ -279,7 +319,9 @@ def clean_text(lines: Iterable[Line]) -> list[Line]:
     return out
 
 
-def normalize_lines(lines: list[Line], residue: list[Residue] | None = None, flowing: bool = True) -> Normalized:
+def normalize_lines(
+    lines: list[Line], residue: list[Residue] | None = None, flowing: bool = True
+) -> Normalized:
     """The idempotent normalisation of lines."""
     kept: list[Residue] = residue if residue is not None else []
     staged = unflatten(lines)

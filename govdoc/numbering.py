@@ -19,15 +19,18 @@ CN_NUM = r"[一二三四五六七八九十百零〇两]{1,4}"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*章)\s*")),
     ("section_jie", re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*节)\s*")),
-    ("article", re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*条)(?:\s+|(?=[^\p{{Han}}])|(?=\p{{Han}}))")),
+    (
+        "article",
+        re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*条)(?:\s+|(?=[^\p{{Han}}])|(?=\p{{Han}}))"),
+    ),
     ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{CN_NUM})\s*[、．.](?!\d))\s*(?!是)")),
     ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{CN_NUM})\s*[）)])\s*")),
     ("arabic_dot", re.compile(r"^(?P<m>(?P<n>\d{1,3})\s*(?:[.．](?!\d)|、))\s*")),
     ("arabic_paren", re.compile(r"^(?P<m>[（(]\s*(?P<n>\d{1,3})\s*[）)])\s*")),
     ("circled", re.compile(r"^(?P<m>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")),
 )
-"""Marker patterns, tried in order: ``第一章``, ``第一节``, ``第一条``, ``一、``, ``（一）``/``(一)``, ``1.``/``1．``/``1、``,
-``（1）``/``(1)``, ``①``. ``一是`` is not a marker."""
+"""Marker patterns, tried in order: ``第一章``, ``第一节``, ``第一条``, ``一、``, ``（一）``/``(一)``,
+``1.``/``1．``/``1、``, ``（1）``/``(1)``, ``①``. ``一是`` is not a marker."""
 
 RANK = {name: i for i, (name, _) in enumerate(MARKERS)}
 """Canonical depth rank of each style."""
@@ -61,5 +64,7 @@ def find_marker(text: str) -> Marker | None:
         ordinal = CIRCLED.index(n) + 1 if style == "circled" else cn_number(n.replace("两", "二"))
         if ordinal <= 0 or ordinal > 300:
             return None
-        return Marker(style=style, marker=m.group("m").replace(" ", ""), ordinal=ordinal, rest=text[m.end() :])
+        return Marker(
+            style=style, marker=m.group("m").replace(" ", ""), ordinal=ordinal, rest=text[m.end() :]
+        )
     return None

@@ -27,7 +27,9 @@ DOC_NUMBER = re.compile(
 ``国防部发（2012）21号``, ``浙人才„1993‟73号``, ``临政办发2022 58号`` (missing brackets)."""
 DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
 """A line that is only a 发文字号."""
-DOC_NUMBER_PLACEHOLDER = re.compile(r"^\S{0,24}[〔\[［【(（]\s*(?:\d{4}|[Xx×]{2,4})\s*[〕\]］】)）]\s*[Xx×\d]{0,5}\s*号$")
+DOC_NUMBER_PLACEHOLDER = re.compile(
+    r"^\S{0,24}[〔\[［【(（]\s*(?:\d{4}|[Xx×]{2,4})\s*[〕\]］】)）]\s*[Xx×\d]{0,5}\s*号$"
+)
 """A template's placeholder 发文字号: ``XXX〔2023〕X号``, ``X〔XXXX〕X号``."""
 SEAL_PLACEHOLDER = re.compile(r"^[（(][^）)]{0,30}(?:印章|盖章|签章)[^）)]{0,30}[）)]$")
 """A seal placeholder between 署名 and date: ``（此处添加印章图片或文字说明）``."""
@@ -36,7 +38,9 @@ SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<names>.+)$")
 
 COPY_NUMBER = re.compile(r"^(?:份号\s*[：:]?\s*)?(?P<num>\d{6})$")
 """份号: ``000123``."""
-SECRECY = re.compile(r"^(?:密\s*级\s*[：:]\s*)?(?P<level>绝密|机密|秘密)\s*(?:[★☆*]\s*(?P<term>[^\s]{1,8}))?$")
+SECRECY = re.compile(
+    r"^(?:密\s*级\s*[：:]\s*)?(?P<level>绝密|机密|秘密)\s*(?:[★☆*]\s*(?P<term>[^\s]{1,8}))?$"
+)
 """密级和保密期限: ``机密★1年``, ``秘密``, ``绝密★长期``."""
 URGENCY = re.compile(r"^(?P<level>特急|加急|特提|平急)$")
 """紧急程度: ``特急``."""
@@ -54,8 +58,24 @@ TITLE_KIND = re.compile(
     r"办法|方案|细则|规则|规划|计划|要点|制度|标准|守则|章程|公约|意见书|批示)(?:[（(][^）)]{1,20}[）)])?$"
 )
 """The 文种 at the end of a title: ``…的通知`` → 通知, ``…实施方案`` → 方案, ``…细则（试行）`` → 细则."""
-FIFTEEN_KINDS = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
-                 "批复", "议案", "函", "纪要")
+FIFTEEN_KINDS = (
+    "决议",
+    "决定",
+    "命令",
+    "令",
+    "公报",
+    "公告",
+    "通告",
+    "意见",
+    "通知",
+    "通报",
+    "报告",
+    "请示",
+    "批复",
+    "议案",
+    "函",
+    "纪要",
+)
 """The 15 文种 of 2012."""
 FORWARDING = re.compile(r"印发|转发|批转|颁布|发布")
 """A carrier notice: ``关于印发《…》的通知``."""
@@ -86,7 +106,9 @@ SUBJECT_TERMS = re.compile(r"^主\s*题\s*词\s*[：:]\s*(?P<terms>.+)$")
 """主题词: ``主题词：教育 改革 通知``."""
 SUBTITLE = re.compile(r"^[（(](?P<text>[^（）()]{2,40})[）)]$")
 """副标题: ``（2021—2025年）``, ``(试行)``."""
-PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－─~～]{1,3}\s*\d{1,4}\s*[—–\-－─~～]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–\-－─~～]{1,3}\s*\d{1,4}\s*[—–\-－─~～]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
 """Page furniture: ``— 3 —``, ``-3-``, ``–– 3 ––``, ``第3页 共9页``."""
 ADDRESSEE_LINE = re.compile(r"^(?P<organs>[^。；;！？!?：:]{2,300}?)\s*[：:]\s*(?P<rest>.*)$")
 """主送机关 line: ``各乡(镇)人民政府、县直各有关单位:`` (text may follow in flattened input)."""

@@ -48,9 +48,9 @@ class TreeBuilder:
 
     def add(self, node: Node) -> None:
         container = self._container()
-        if isinstance(node, Table) and container and isinstance(container[-1], Table):
-            if _continue_table(container[-1], node):
-                return
+        if isinstance(node, Table) and container and isinstance(container[-1], Table) \
+                and _continue_table(container[-1], node):
+            return
         container.append(node)
 
     def heading(self, item: Labeled) -> None:
@@ -71,8 +71,14 @@ class TreeBuilder:
             if marker.ordinal != 1:
                 self._diag("numbering_start", f"{marker.marker} opens a level without a first item", item)
         title, rest = _split_heading(marker.style, marker.rest.strip())
-        section = Section(level=len(self.stack) + 1, marker=marker.marker, style=marker.style,
-                          ordinal=marker.ordinal, title=title, source=_prov(item))
+        section = Section(
+            level=len(self.stack) + 1,
+            marker=marker.marker,
+            style=marker.style,
+            ordinal=marker.ordinal,
+            title=title,
+            source=_prov(item),
+        )
         self._container().append(section)
         self.stack.append(_Open(section, marker.style))
         if rest:
@@ -102,7 +108,11 @@ def _split_heading(style: str, text: str) -> tuple[str, str]:
 
 def _prov(item: Labeled) -> Provenance:
     first, last = item.lines[0].source, item.lines[-1].source
-    return first.model_copy(update={"line_end": last.line_end or last.line_start}) if last is not first else first
+    return (
+        first.model_copy(update={"line_end": last.line_end or last.line_start})
+        if last is not first
+        else first
+    )
 
 
 def measure_node(item: Labeled) -> Measure:
@@ -173,7 +183,9 @@ def infer_measures(nodes: list[Node]) -> None:
             assert isinstance(node, Paragraph)
             m = LEAD_SENTENCE.match(node.text)
             assert m is not None
-            nodes[i] = Measure(title=m.group("lead"), text=m.group("rest").strip(), bold=False, source=node.source)
+            nodes[i] = Measure(
+                title=m.group("lead"), text=m.group("rest").strip(), bold=False, source=node.source
+            )
     for n in nodes:
         if isinstance(n, Section):
             infer_measures(n.children)

@@ -24,7 +24,7 @@ def measures(section: Section) -> int:
     return sum(isinstance(n, Measure) for n in section.children)
 
 
-def check_reference(doc: Document) -> None:  # noqa: C901 - one assertion per contract field
+def check_reference(doc: Document) -> None:
     assert doc.doc_number is not None
     assert doc.doc_number.text == "临政办发〔2022〕58号"
     assert (doc.doc_number.agency_code, doc.doc_number.year, doc.doc_number.serial) == ("临政办发", 2022, 58)
@@ -45,13 +45,28 @@ def check_reference(doc: Document) -> None:  # noqa: C901 - one assertion per co
     level1 = sections(enc.body, 1)
     assert [s.title for s in level1] == ["背景和意义", "总体要求", "提升行动", "重点工程", "组织实施"]
     by_title = {s.title: s for s in level1}
-    subs = {t: [fold(c.title) for c in sections(by_title[t].children, 2)] for t in ("总体要求", "提升行动", "重点工程", "组织实施")}
+    subs = {
+        t: [fold(c.title) for c in sections(by_title[t].children, 2)]
+        for t in ("总体要求", "提升行动", "重点工程", "组织实施")
+    }
     assert subs["总体要求"] == ["指导思想", "基本原则", "工作目标"]
-    assert subs["提升行动"] == ["青少年科学素质提升行动", "农民科学素质提升行动", "产业工人科学素质提升行动",
-                            "老年人科学素质提升行动", "领导干部和公务员科学素质提升行动"]
-    assert subs["重点工程"] == ["科技资源科普化工程", "科普信息化提升工程", "科普基础设施工程", "基层科普能力提升工程"]
+    assert subs["提升行动"] == [
+        "青少年科学素质提升行动",
+        "农民科学素质提升行动",
+        "产业工人科学素质提升行动",
+        "老年人科学素质提升行动",
+        "领导干部和公务员科学素质提升行动",
+    ]
+    assert subs["重点工程"] == [
+        "科技资源科普化工程",
+        "科普信息化提升工程",
+        "科普基础设施工程",
+        "基层科普能力提升工程",
+    ]
     assert subs["组织实施"] == ["组织领导", "保障条件", "进度安排"]
-    yaoqiu, tisheng, gongcheng, zuzhi = (sections(by_title[t].children, 2) for t in ("总体要求", "提升行动", "重点工程", "组织实施"))
+    yaoqiu, tisheng, gongcheng, zuzhi = (
+        sections(by_title[t].children, 2) for t in ("总体要求", "提升行动", "重点工程", "组织实施")
+    )
     assert measures(tisheng[0]) == 6
     assert measures(tisheng[2]) == 4
     assert measures(gongcheng[0]) == 3

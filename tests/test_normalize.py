@@ -40,7 +40,9 @@ def test_page_numbers_go_to_residue_not_text():
 
 def test_page_break_inside_a_word_is_rejoined():
     text = "深化供给侧改革。突出价值导向,创新组织动员机制,强\n\n化政策法规实施保障。"
-    assert [x.text for x in normalize(iter_blocks(text)).lines] == ["深化供给侧改革。突出价值导向,创新组织动员机制,强化政策法规实施保障。"]
+    assert [x.text for x in normalize(iter_blocks(text)).lines] == [
+        "深化供给侧改革。突出价值导向,创新组织动员机制,强化政策法规实施保障。"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -58,11 +60,17 @@ def test_never_joined_across(text):
 
 
 def test_flattened_portal_line_is_split_and_only_once():
-    flat = ("当前位置： 首页政务公开 平潭综合实验区管委会关于加强安全生产工作的通知 各乡镇人民政府，区直各单位： "
-            "今年以来，全区上下认真落实党中央、国务院关于加强安全生产工作的一系列重要部署，取得了一定成效。 "
-            "平潭综合实验区管委会 2011年8月1日 平潭综合实验区管委会办公室 2011年8月1日印发")
+    flat = (
+        "当前位置： 首页政务公开 平潭综合实验区管委会关于加强安全生产工作的通知 各乡镇人民政府，区直各单位： "
+        "今年以来，全区上下认真落实党中央、国务院关于加强安全生产工作的一系列重要部署，取得了一定成效。 "
+        "平潭综合实验区管委会 2011年8月1日 平潭综合实验区管委会办公室 2011年8月1日印发"
+    )
     once = unflatten(lines(flat))
-    assert [x.text for x in once][:3] == ["当前位置：", "首页政务公开", "平潭综合实验区管委会关于加强安全生产工作的通知"]
+    assert [x.text for x in once][:3] == [
+        "当前位置：",
+        "首页政务公开",
+        "平潭综合实验区管委会关于加强安全生产工作的通知",
+    ]
     assert [x.text for x in unflatten(once)] == [x.text for x in once]
 
 
@@ -73,7 +81,10 @@ def test_flat_split_keeps_brackets_whole():
 
 
 def test_glued_signature_and_date_are_separated():
-    parts = [x.text for x in unflatten(lines("通知如下。 平潭综合实验区管委会2016年4月6日 办公室 另一段 又一段 " * 4))]
+    parts = [
+        x.text
+        for x in unflatten(lines("通知如下。 平潭综合实验区管委会2016年4月6日 办公室 另一段 又一段 " * 4))
+    ]
     assert "平潭综合实验区管委会" in parts and "2016年4月6日" in parts
 
 

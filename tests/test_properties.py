@@ -11,12 +11,48 @@ import govdoc
 from govdoc.normalize import collapse_cjk_spaces, normalize, normalize_lines
 from govdoc.readers.text import iter_blocks
 
-PIECES = st.sampled_from([
-    "一、", "（一）", "(二)", "1.", "（1）", "①", "第一章", "第一条", "**", "附件：", "附件", "抄送：", "印发",
-    "2022年10月24日", "二〇二二年十月二十四日", "临政办发〔2022〕58号", "关于", "的通知", "县教育局", "、", "，",
-    "。", "：", "\n", "\n\n", " ", "\t", "|", "<table><tr><td rowspan=2>x</td></tr></table>", "![s](a.png)",
-    "— 3 —", "（此件公开发布）", "联系人：", "$15\\%$", "各乡(镇)人民政府", "牵头单位", "责任单位", "等相关单位配合",
-])
+PIECES = st.sampled_from(
+    [
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "（1）",
+        "①",
+        "第一章",
+        "第一条",
+        "**",
+        "附件：",
+        "附件",
+        "抄送：",
+        "印发",
+        "2022年10月24日",
+        "二〇二二年十月二十四日",
+        "临政办发〔2022〕58号",
+        "关于",
+        "的通知",
+        "县教育局",
+        "、",
+        "，",
+        "。",
+        "：",
+        "\n",
+        "\n\n",
+        " ",
+        "\t",
+        "|",
+        "<table><tr><td rowspan=2>x</td></tr></table>",
+        "![s](a.png)",
+        "— 3 —",
+        "（此件公开发布）",
+        "联系人：",
+        "$15\\%$",
+        "各乡(镇)人民政府",
+        "牵头单位",
+        "责任单位",
+        "等相关单位配合",
+    ]
+)
 DOCS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

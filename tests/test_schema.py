@@ -20,7 +20,9 @@ def test_committed_schema_is_not_stale():
 
 def test_schema_documents_fields_with_chinese_terms():
     props = load_json(SCHEMA_PATH)["properties"]
-    assert "发文字号" in props["doc_number"]["description"] or "发文字号" in json.dumps(load_json(SCHEMA_PATH))
+    assert "发文字号" in props["doc_number"]["description"] or "发文字号" in json.dumps(
+        load_json(SCHEMA_PATH)
+    )
     assert "成文日期" in props["issue_date"]["description"]
     assert props["schema_version"]["const"] == "1.0"
 
@@ -31,8 +33,9 @@ def test_golden_validates_against_schema(golden):
     doc = govdoc.parse(golden.parent / "source.md")
     jsonschema.validate(json.loads(govdoc.to_json(doc)), load_json(SCHEMA_PATH))
     # the golden itself is the same document without provenance: it must validate too
-    jsonschema.validate({**load_json(golden), "source": json.loads(govdoc.to_json(doc))["source"]},
-                        load_json(SCHEMA_PATH))
+    jsonschema.validate(
+        {**load_json(golden), "source": json.loads(govdoc.to_json(doc))["source"]}, load_json(SCHEMA_PATH)
+    )
 
 
 def test_model_round_trips_through_json():

@@ -14,7 +14,9 @@ PORTAL_FURNITURE = re.compile(
     r"返回顶部|打印本页|关闭窗口|政策解读|相关解读|图解)(?:\s|$)|首页(?=\S))"
 )
 """Portal navigation and metadata labels: ``当前位置：首页…``, ``来源：中国平潭``, ``微信``, ``索 引 号：``."""
-PORTAL_VALUE = re.compile(r"^(?:[A-Z]{1,4}\d[\d\-]{6,}|\d{4}-\d{2}-\d{2}(?:\s*\d{2}:\d{2}(?::\d{2})?)?|\d{2}:\d{2}|有效|失效|废止|[有效性号引索题标]|：)$")
+PORTAL_VALUE = re.compile(
+    r"^(?:[A-Z]{1,4}\d[\d\-]{6,}|\d{4}-\d{2}-\d{2}(?:\s*\d{2}:\d{2}(?::\d{2})?)?|\d{2}:\d{2}|有效|失效|废止|[有效性号引索题标]|：)$"
+)
 """Portal metadata values: ``PZ00101-0200-2011-00001``, ``2011-08-02``, ``08:00``, ``有效``."""
 MASTHEAD = re.compile(r"^(?P<org>.{2,60}?)\s*文\s*件$")
 """发文机关标志 ``临猗县人民政府办公室文件``."""
@@ -44,7 +46,11 @@ def same_document_name(line: str, expected: str) -> bool:
     a, b = ENCLOSURE_KEY.sub("", line), ENCLOSURE_KEY.sub("", expected)
     if not a or not b:
         return False
-    return a == b or (b.startswith(a) and len(a) >= max(4, len(b) // 2)) or (a.startswith(b) and len(a) - len(b) <= 12)
+    return (
+        a == b
+        or (b.startswith(a) and len(a) >= max(4, len(b) // 2))
+        or (a.startswith(b) and len(a) - len(b) <= 12)
+    )
 
 
 def is_sentence(text: str) -> bool:

@@ -68,9 +68,19 @@ def run_chain(state: State, rules: list[tuple[str, Rule]]) -> list[Labeled]:
                 continue
             if match.remainder:
                 line = state.lines[i]
-                state.lines[i] = replace(line, text=line.text[: len(line.text) - len(match.remainder)].strip())
-                state.lines.insert(i + 1, replace(line, text=match.remainder.strip(), raw=match.remainder.strip(),
-                                                  bold_lead=None, soft=False))
+                state.lines[i] = replace(
+                    line, text=line.text[: len(line.text) - len(match.remainder)].strip()
+                )
+                state.lines.insert(
+                    i + 1,
+                    replace(
+                        line,
+                        text=match.remainder.strip(),
+                        raw=match.remainder.strip(),
+                        bold_lead=None,
+                        soft=False,
+                    ),
+                )
             consumed = state.lines[i : i + max(1, match.consume)]
             item = Labeled(label=match.label, rule=name, lines=consumed, data=match.data, zone=state.zone)
             state.labeled.append(item)

@@ -25,7 +25,11 @@ def table(state: State, i: int) -> Match | None:
 
 def image(state: State, i: int) -> Match | None:
     """An image block (seal, QR code, picture)."""
-    return Match("image", {"description": state.lines[i].image or ""}) if state.lines[i].kind == "image" else None
+    return (
+        Match("image", {"description": state.lines[i].image or ""})
+        if state.lines[i].kind == "image"
+        else None
+    )
 
 
 def attachment_note(state: State, i: int) -> Match | None:
@@ -41,7 +45,9 @@ def attachment_note(state: State, i: int) -> Match | None:
     items: list[tuple[int | None, str, str]] = []
     first = ATTACHMENT_ITEM.match(m.group("rest"))
     if first:
-        items.append((int(first.group("n")), head + m.group("rest")[: first.start("title")], first.group("title")))
+        items.append(
+            (int(first.group("n")), head + m.group("rest")[: first.start("title")], first.group("title"))
+        )
     else:
         items.append((int(m.group("n")) if m.group("n") else None, head, m.group("rest")))
     j = i + 1
@@ -63,8 +69,14 @@ def attachment_note(state: State, i: int) -> Match | None:
 
 def _wraps(previous: str, nxt: str) -> bool:
     """``nxt`` continues a long 附件说明 line cut by wrapping (``…工作`` + ``分工表``)."""
-    return (len(previous) >= WRAP_MIN and len(nxt) < 40 and not nxt.endswith(("：", ":")) and not is_organ(nxt, 60)
-            and not is_date_line(nxt) and not ATTACHMENT_HEAD.match(nxt))
+    return (
+        len(previous) >= WRAP_MIN
+        and len(nxt) < 40
+        and not nxt.endswith(("：", ":"))
+        and not is_organ(nxt, 60)
+        and not is_date_line(nxt)
+        and not ATTACHMENT_HEAD.match(nxt)
+    )
 
 
 def attachment_head(state: State, i: int) -> Match | None:
@@ -94,7 +106,12 @@ def enclosure_title(state: State, i: int) -> Match | None:
     if state.expected_enclosure and (state.closed or line.heading or line.align == "center"):
         m = GLUED_ENCLOSURE.match(line.text)
         name = state.expected_enclosure
-        if line.flat and m and m.group("rest").startswith(name) and (m.group("att") or m.group("rest") != name):
+        if (
+            line.flat
+            and m
+            and m.group("rest").startswith(name)
+            and (m.group("att") or m.group("rest") != name)
+        ):
             rest = m.group("rest")[len(name) :]
             return Match("enclosure_title", {"title": name, "marker": m.group("att")}, remainder=rest or None)
         if same_document_name(line.text, name):
@@ -134,7 +151,12 @@ def measure(state: State, i: int) -> Match | None:
     """A paragraph led by a bold sentence: ``**实施科学家精神进校园行动。**其余正文…``."""
     line = state.lines[i]
     lead = line.bold_lead
-    if line.kind != "text" or not lead or len(lead) > MEASURE_MAX or (line.all_bold and len(line.text) > MEASURE_MAX):
+    if (
+        line.kind != "text"
+        or not lead
+        or len(lead) > MEASURE_MAX
+        or (line.all_bold and len(line.text) > MEASURE_MAX)
+    ):
         return None
     if not lead.endswith(("。", "：", ":", "！")):
         return None

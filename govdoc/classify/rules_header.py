@@ -144,10 +144,20 @@ def title(state: State, i: int) -> Match | None:
     parts, j = [line.text], i + 1
     while j < len(state.lines) and not TITLE_KIND.search(parts[-1]):
         nxt = state.lines[j]
-        same_style = (nxt.heading and line.heading) or (nxt.align == "center" and line.align == "center") or (
-            nxt.soft and not line.flat)
-        if nxt.kind != "text" or not same_style or not looks_like_title(nxt) or SUBTITLE.match(nxt.text) \
-                or find_marker(nxt.text) or DOC_NUMBER_LINE.match(nxt.text) or len(parts) >= 4:
+        same_style = (
+            (nxt.heading and line.heading)
+            or (nxt.align == "center" and line.align == "center")
+            or (nxt.soft and not line.flat)
+        )
+        if (
+            nxt.kind != "text"
+            or not same_style
+            or not looks_like_title(nxt)
+            or SUBTITLE.match(nxt.text)
+            or find_marker(nxt.text)
+            or DOC_NUMBER_LINE.match(nxt.text)
+            or len(parts) >= 4
+        ):
             break
         parts.append(nxt.text)
         j += 1
@@ -198,8 +208,13 @@ def pre_body_residue(state: State, i: int) -> Match | None:
         return None
     if state.zone == "pre_body" and state.title and line.text in state.title:
         return Match("residue", {"reason": "duplicate_title"})
-    if state.zone == "pre_body" and state.title and state.title in line.text and looks_like_title(line) \
-            and line.text.endswith(state.title):
+    if (
+        state.zone == "pre_body"
+        and state.title
+        and state.title in line.text
+        and looks_like_title(line)
+        and line.text.endswith(state.title)
+    ):
         return Match("title", {"title": line.text, "fuller": True})
     if line.flat:
         return Match("residue", {"reason": "portal_header"})

@@ -35,7 +35,11 @@ def cc(state: State, i: int) -> Match | None:
 def subject_terms(state: State, i: int) -> Match | None:
     """主题词 (1999-era 版记)."""
     m = SUBJECT_TERMS.match(state.text(i))
-    return Match("subject_terms", {"terms": state.lines[i].raw.split("：", 1)[-1].split(":", 1)[-1]}) if m else None
+    return (
+        Match("subject_terms", {"terms": state.lines[i].raw.split("：", 1)[-1].split(":", 1)[-1]})
+        if m
+        else None
+    )
 
 
 def issue_date(state: State, i: int) -> Match | None:
@@ -53,7 +57,7 @@ def signature(state: State, i: int) -> Match | None:
     """发文机关署名: organ lines followed closely by a date line."""
     if state.zone in ("header",) or state.lines[i].kind != "text" or not is_organ(state.text(i), 60):
         return None
-    j, organs = i, []
+    j, organs = i, list[str]()
     while j < len(state.lines) and j - i < SIGNATURE_LOOKAHEAD:
         line = state.lines[j]
         if line.kind == "image" or SEAL_PLACEHOLDER.match(line.text):

@@ -16,7 +16,7 @@ def write_output(text: str | bytes, out: str | None) -> None:
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    target = Path(out)  # type: ignore[arg-type]
+    target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

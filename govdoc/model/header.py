@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from govdoc.model.base import Model, Sourced
+from govdoc.model.base import Sourced
 
 
 class DocNumber(Sourced):

@@ -38,7 +38,9 @@ def _zip_kind(data: bytes) -> str | None:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return "zip-broken"
-    if "word/document.xml" in names or any(n.endswith("document.xml") and n.startswith("word/") for n in names):
+    if "word/document.xml" in names or any(
+        n.endswith("document.xml") and n.startswith("word/") for n in names
+    ):
         return "docx"
     if "OFD.xml" in names or "ofd.xml" in {n.lower() for n in names}:
         return "ofd"
@@ -82,7 +84,7 @@ def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     if module_name is None:
         raise UnsupportedFormatError(f"no reader for format {fmt!r}", path)
     try:
-        module: _Reader = importlib.import_module(module_name)  # type: ignore[assignment]
+        module: _Reader = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name == module_name:
             raise UnsupportedFormatError(f"format {fmt!r} is not supported by this build", path) from None

@@ -85,10 +85,7 @@ def _relationships(zf: SafeZip, part: str) -> dict[str, str]:
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target") or ""
-        if target.startswith("/"):
-            resolved = target.lstrip("/")
-        else:
-            resolved = posixpath.normpath(posixpath.join(folder, target))
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         if zf.has(resolved):
             out[rel.get("Id") or ""] = resolved
     return out

@@ -152,7 +152,7 @@ def _table_block(rows: list[tuple[str, ...]], first: int, last: int) -> RawBlock
     return RawBlock(kind="table", table=RawTable(rows=grid), line=first, line_end=last)
 
 
-def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:  # noqa: ARG001
+def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     """Read a text or Markdown file into blocks, one per non-blank line (tables and images apart)."""
     text = decode(data, path)
     return ReadResult(blocks=list(iter_blocks(text)), format="text")
@@ -178,7 +178,9 @@ def iter_blocks(text: str) -> list[RawBlock]:
                 before, after = chunk[: m.start()].strip(), chunk[m.end() :].strip()
                 if before:
                     blocks.append(RawBlock(runs=inline_runs(clean_latex(before)), line=lineno))
-                blocks.append(RawBlock(kind="table", table=html_table(m.group(0)), line=lineno, line_end=j + 1))
+                blocks.append(
+                    RawBlock(kind="table", table=html_table(m.group(0)), line=lineno, line_end=j + 1)
+                )
                 if after:
                     blocks.append(RawBlock(runs=inline_runs(clean_latex(after)), line=j + 1))
                 i, prev_blank = j + 1, True
