@@ -13,6 +13,7 @@ No character is dropped silently: everything removed goes to ``residue``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -60,6 +61,13 @@ GLUED_TITLE = re.compile(
     r"^(?P<head>[^。，：:]{4,100}?的(?:通知|决定|批复|通报|意见|公告|通告|函|报告))(?P<rest>[^。]{2,200}[：:].*)$"
 )
 """A title glued to the 主送机关: ``…委员会的通知区直各单位，各片区开发管理局：``."""
+GLUED_MARKER = re.compile(
+    r"(?<=[。；！？：])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|第[一二三四五六七八九十百]{1,4}[章条])(?:\S|$))"
+)
+"""A 一、 or （一） marker right after a sentence end or colon inside flattened text: ``…成效。二、强化措施``."""
+GLUED_ARTICLE = re.compile(r"^(?P<head>\p{Han}{2,12}?)(?P<art>第[一二三四五六七八九十百]{1,4}条)$")
+"""A chapter title glued to the next article marker in flattened text: ``总则第一条``."""
 TITLE_BREAK_AFTER = (
     "前",
     "后",
@@ -218,8 +226,24 @@ def unflatten(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _split_markers(text: str) -> list[str]:
+    """Split a flattened segment before a numbering marker that follows a sentence end:
+    ``…落实责任。二、强化措施…`` → two segments (only 一、 and （一） styles, which never start a sentence)."""
+    cuts = [m.start() for m in GLUED_MARKER.finditer(text)]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b]]
+
+
 def _unglue(text: str) -> list[str]:
     """Split a flattened segment where an element is glued to its neighbour (see the GLUED_* patterns)."""
+    parts = _split_markers(text)
+    if len(parts) > 1:
+        return [piece for part in parts for piece in _unglue(part)]
+    m = GLUED_ARTICLE.match(text)
+    if m:
+        return [m.group("head"), m.group("art")]
     m = GLUED_LEAD.match(text)
     if m:
         return [m.group("head"), *_unglue(m.group("rest"))]

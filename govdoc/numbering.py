@@ -21,7 +21,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section_jie", re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*节)\s*")),
     (
         "article",
-        re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*条)(?:\s+|(?=[^\p{{Han}}])|(?=\p{{Han}}))"),
+        re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*条)\s*"),
     ),
     ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{CN_NUM})\s*[、．.](?!\d))\s*(?!是)")),
     ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{CN_NUM})\s*[）)])\s*")),

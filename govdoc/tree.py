@@ -21,6 +21,8 @@ RUN_IN = re.compile(r"^(?P<title>[^。！？]{1,120}?)[。！？](?P<rest>.+)$")
 """A run-in heading: ``加快建筑领域设备更新。结合老旧小区改造…`` → title + rest."""
 LEAD_SENTENCE = re.compile(r"^(?P<lead>[^。，,；;：:！？“”\"《》]{3,30})。(?P<rest>.+)$", re.S)
 """An implied measure: ``坚持协同推进。强化政府推动…`` (short, no inner punctuation, ends with 。)."""
+SPLIT_TITLE_MAX = 20
+"""Longest chapter title taken from the line after a bare ``第一章``."""
 MAX_SAME_DIAGNOSTICS = 50
 """At most this many diagnostics of one code are kept in a row (hostile input must not flood the output)."""
 IMPLIED_MIN_SIBLINGS = 2
@@ -47,11 +49,22 @@ class TreeBuilder:
         return self.stack[-1].section.children if self.stack else self.roots
 
     def add(self, node: Node) -> None:
+        if isinstance(node, Paragraph) and self._takes_title(node.text):
+            self.stack[-1].section.title = node.text
+            return
         container = self._container()
         if isinstance(node, Table) and container and isinstance(container[-1], Table) \
                 and _continue_table(container[-1], node):
             return
         container.append(node)
+
+    def _takes_title(self, text: str) -> bool:
+        """A short line right after a bare ``第一章`` (set on its own line) is that chapter's title."""
+        if not self.stack:
+            return False
+        top = self.stack[-1].section
+        return (top.style in ("chapter", "section_jie") and not top.title and not top.children
+                and len(text) <= SPLIT_TITLE_MAX and not any(p in text for p in "。，,；;：:"))
 
     def heading(self, item: Labeled) -> None:
         marker = item.data.get("marker") or find_marker(item.text)

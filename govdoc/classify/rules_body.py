@@ -12,6 +12,8 @@ from govdoc.patterns import ATTACHMENT_HEAD, ATTACHMENT_ITEM, ATTACHMENT_NOTE, F
 
 GLUED_ENCLOSURE = re.compile(r"^(?P<att>附\s*件\s*(?:\d{1,2}(?![\d年]))?\s*[：:]?)?\s*(?P<rest>.+)$")
 """A flattened line that starts with the printed document's name: ``附件2022年全区…分解表工作任务…``."""
+DOWNLOAD_NAME = re.compile(r"\.(?:xlsx?|docx?|wps|pdf|zip|rar|ofd|jpg|png)\s*$", re.I)
+"""A portal download link, not an 附件说明: ``附件1：名录.xlsx``."""
 WRAP_MIN = 20
 """A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
@@ -64,7 +66,24 @@ def attachment_note(state: State, i: int) -> Match | None:
         j += 1
     if len(items) > 1 and items[0][0] is None:
         items[0] = (1, items[0][1], items[0][2])
+    items = _split_glued_items(items)
+    if all(DOWNLOAD_NAME.search(title) for _, _, title in items):
+        return Match("residue", {"reason": "download_link"}, consume=j - i)
     return Match("attachment_note", {"items": items}, consume=j - i)
+
+
+def _split_glued_items(items: list[tuple[int | None, str, str]]) -> list[tuple[int | None, str, str]]:
+    """``1.名录（第一批）2.分布图`` glued on one line → two items (the next number must follow in order)."""
+    out: list[tuple[int | None, str, str]] = []
+    for n, marker, title in items:
+        while n is not None:
+            m = re.search(rf"(?<=\S)(?<!\d){n + 1}\s*[.．、](?!\d)", title)
+            if not m:
+                break
+            out.append((n, marker, title[: m.start()]))
+            n, marker, title = n + 1, m.group(0), title[m.end() :]
+        out.append((n, marker, title))
+    return out
 
 
 def _wraps(previous: str, nxt: str) -> bool:
