@@ -107,6 +107,16 @@ TEXT_OBJECT_AT = _address_returning(pdfium_c.FPDFText_GetTextObject, ctypes.c_vo
 """Address of the text object that drew a character of a text page (0 for generated characters)."""
 FONT_OF = _address_returning(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 """Address of the font of a text object."""
+OBJECT_AT = _address_returning(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_int)
+"""Address of the i-th object of a page."""
+OBJECT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value or 0
+)
+"""``FPDFPageObj_GetType`` taking a bare address."""
+OBJECT_BOUNDS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *([ctypes.POINTER(ctypes.c_float)] * 4))(
+    ctypes.cast(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_void_p).value or 0
+)
+"""``FPDFPageObj_GetBounds`` taking a bare address."""
 STROKED_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
 """Text render modes that fill and stroke the glyphs: fake bold (描边加粗)."""
 
@@ -127,14 +137,12 @@ def duplicated_text_objects(page: Any) -> set[int]:
     """Addresses of text objects drawn twice at (almost) the same place: fake bold by overprinting."""
     boxes: list[tuple[float, float, float, float, int]] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
     for i in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+        obj = OBJECT_AT(page, i)
+        if not obj or OBJECT_TYPE(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT or not OBJECT_BOUNDS(obj, *refs):
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        boxes.append((round(top.value, 0), left.value, right.value, top.value, key))
+        boxes.append((round(top.value, 0), left.value, right.value, top.value, obj))
     boxes.sort()
     found: set[int] = set()
     for j in range(1, len(boxes)):

@@ -67,11 +67,11 @@ def _dedupe(chars: Sequence[Char]) -> list[Char]:
     """Drop glyphs drawn twice at almost the same place; the survivor is marked bold."""
     out: list[Char] = []
     for ch in chars:
-        if out:
+        if out and ch.text == out[-1].text:
             prev = out[-1]
             tol = DUP_CHAR * max(ch.size, 1.0)
             dx_tol = min(tol, DUP_WIDTH * max(prev.x1 - prev.x0, 0.1))
-            if ch.text == prev.text and abs(ch.x0 - prev.x0) < dx_tol and abs(ch.top - prev.top) < tol:
+            if abs(ch.x0 - prev.x0) < dx_tol and abs(ch.top - prev.top) < tol:
                 if not ch.text.isspace():
                     prev.bold = True
                 continue
@@ -91,8 +91,9 @@ def _spaced(chars: Sequence[Char]) -> list[Char]:
             prev = out[-1]
             gap = ch.x0 - prev.x1
             em = max(ch.size, 1.0)
-            latin = not CJK_CHAR.match(prev.text) and not CJK_CHAR.match(ch.text)
-            if gap > WIDE_GAP * em or (latin and gap > WORD_GAP * em):
+            if gap > WIDE_GAP * em or (
+                gap > WORD_GAP * em and not CJK_CHAR.match(prev.text) and not CJK_CHAR.match(ch.text)
+            ):
                 out.append(Char(" ", prev.x1, ch.top, ch.x0, ch.bottom, ch.size, ch.font, False, None))
         out.append(ch)
     while out and out[-1].text.isspace():
@@ -153,7 +154,7 @@ def _finish(chars: list[Char], page: int) -> Line | None:
 
 def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
     """Characters of one page (or one table cell) → lines, top to bottom."""
-    ordered = sorted(chars, key=lambda c: c.cy)
+    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
     lines: list[Line] = []
     current: list[Char] = []
     anchor = 0.0
