@@ -152,7 +152,9 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
     elif label == "subtitle":
         _subtitle(doc, parts, data["text"], item)
     elif label == "attachment_head":
-        att = Attachment(index=data["index"], marker=text.rstrip("：: "), title="", source=src)
+        title = data.get("title") or ""
+        marker = text[: len(text) - len(title)] if title and text.endswith(title) else text
+        att = Attachment(index=data["index"], marker=marker.rstrip("：: "), title=title, source=src)
         parts.attachments.append((att, TreeBuilder()))
     elif label == "attachment_title" and parts.attachments:
         parts.attachments[-1][0].title = text

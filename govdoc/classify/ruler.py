@@ -50,10 +50,11 @@ def advance(state: State, item: Labeled) -> None:
         state.zone = "body" if not state.closed else "closing"
     if label in ("paragraph", "addressees") and state.expected_enclosure is None:
         state.expected_enclosure = forwarded_name(item.text)
+    state.notes_seen += label == "attachment_note"
     state.in_attachment_notes = label in ("attachment_note",) or (
         state.in_attachment_notes and label == "attachment_note_item"
     )
-    state.attachment_title_pending = label == "attachment_head" or (
+    state.attachment_title_pending = (label == "attachment_head" and not item.data.get("title")) or (
         state.attachment_title_pending and label in ("image",)
     )
 

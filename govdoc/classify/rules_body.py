@@ -43,6 +43,10 @@ def attachment_note(state: State, i: int) -> Match | None:
     m = ATTACHMENT_NOTE.match(state.text(i))
     if not m:
         return None
+    if state.notes_seen and state.closed and state.zone in ("closing", "attachment") \
+            and not ATTACHMENT_ITEM.match(m.group("rest")):
+        n = m.group("n")
+        return Match("attachment_head", {"index": int(n) if n else None, "title": m.group("rest").strip()})
     head = state.text(i)[: m.start("rest")]
     items: list[tuple[int | None, str, str]] = []
     first = ATTACHMENT_ITEM.match(m.group("rest"))

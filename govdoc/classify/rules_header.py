@@ -165,8 +165,13 @@ def title(state: State, i: int) -> Match | None:
 
 
 def _wrapped_title(state: State, i: int) -> Match | None:
-    """A plain-text title wrapped over lines: ``XX省人民政府关于加强`` + ``安全生产工作的报告``."""
+    """A plain-text title wrapped over lines: ``XX省人民政府关于加强`` + ``安全生产工作的报告``, or the
+    issuing organ on a line of its own above ``关于…的通知``."""
     first = state.lines[i].text
+    nxt = state.lines[i + 1] if i + 1 < len(state.lines) else None
+    if is_organ(first, 40) and nxt is not None and nxt.kind == "text" and nxt.text.startswith("关于") \
+            and looks_like_title(nxt) and TITLE_KIND.search(nxt.text):
+        return Match("title", {"title": first + nxt.text}, consume=2)
     if "关于" not in first or len(first) > 60 or any(p in first for p in "。：:；"):
         return None
     parts = [first]
@@ -186,11 +191,30 @@ def addressees(state: State, i: int) -> Match | None:
         return None
     m = ADDRESSEE_LINE.match(state.text(i))
     if not m:
-        return None
+        return _wrapped_addressees(state, i)
     organs = m.group("organs")
     if len(organs) > 200 or not any(is_organ(part.strip(" ()（）"), 60) for part in _split(organs)):
         return None
     return Match("addressees", {"organs": organs, "rest": m.group("rest").strip()})
+
+
+def _wrapped_addressees(state: State, i: int) -> Match | None:
+    """主送机关 over two or three lines: ``各县（市、区）人民政府，市政府各部门，`` + ``各有关单位：``."""
+    parts = []
+    for j in range(i, min(i + 3, len(state.lines))):
+        line = state.lines[j]
+        if line.kind != "text":
+            return None
+        parts.append(line.text)
+        m = ADDRESSEE_LINE.match(line.text)
+        if m and not m.group("rest") and j > i:
+            organs = "".join(parts)[:-1].rstrip("：:")
+            if all(is_organ(p.strip(" ()（）"), 60) or "各" in p for p in _split(organs)):
+                return Match("addressees", {"organs": organs, "rest": ""}, consume=j - i + 1)
+            return None
+        if not line.text.endswith(("，", "、", ",")):
+            return None
+    return None
 
 
 def _split(organs: str) -> list[str]:

@@ -56,6 +56,8 @@ class State:
     expected_enclosure: str | None = None
     """The name a 印发/转发 notice gives the document it prints (from its title or first paragraph)."""
     in_attachment_notes: bool = False
+    notes_seen: int = 0
+    """How many 附件说明 blocks were labelled so far."""
     attachment_title_pending: bool = False
     labeled: list[Labeled] = field(default_factory=list)
 
