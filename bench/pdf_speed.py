@@ -4,7 +4,8 @@
 
 For each file (default: the shared corpus's rendered big.pdf, 100 pages, and seed.pdf, 19 pages) it
 times ``govdoc.parse(path)`` (the whole pipeline: read, normalize, classify, build) and pdfplumber's
-``page.extract_text()`` over all pages, takes the median of several runs of each, and prints the ratio.
+``page.extract_text()`` over all pages, interleaved, takes the median of several runs of each and
+prints the ratio of CPU times (wall-clock ratio in brackets; it moves when the machine is shared).
 Peak RSS of a parse is measured in a fresh child process (interpreter and imports included), so the
 number is what a batch worker holding one document at a time needs.
 """
@@ -31,23 +32,25 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def time_govdoc(path: Path) -> float:
+def time_govdoc(path: Path) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one ``govdoc.parse``."""
     import govdoc
 
-    start = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     govdoc.parse(path)
-    return time.perf_counter() - start
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def time_pdfplumber(path: Path) -> float:
+def time_pdfplumber(path: Path) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of pdfplumber's ``extract_text`` over every page."""
     import pdfplumber
 
-    start = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             page.extract_text()
             page.close()
-    return time.perf_counter() - start
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 def peak_rss_mb(path: Path) -> float:
@@ -69,15 +72,22 @@ def pages_of(path: Path) -> int:
 
 
 def measure(path: Path, runs: int) -> None:
+    """Median of ``runs`` interleaved runs of each side (interleaving evens out a busy machine)."""
     time_govdoc(path)  # warm imports and caches once, outside the timing
-    ours = statistics.median(time_govdoc(path) for _ in range(runs))
-    theirs = statistics.median(time_pdfplumber(path) for _ in range(max(1, runs // 2 + 1)))
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(time_govdoc(path))
+        theirs.append(time_pdfplumber(path))
+    our_cpu = statistics.median(t[0] for t in ours)
+    their_cpu = statistics.median(t[0] for t in theirs)
+    wall_ratio = statistics.median(t[1] for t in ours) / statistics.median(t[1] for t in theirs)
     rss = peak_rss_mb(path)
     pages = pages_of(path)
     print(
-        f"{path.name:<22} pages={pages:<4} govdoc.parse={ours * 1000:8.1f} ms "
-        f"({ours / pages * 1000:5.2f} ms/page)  pdfplumber.extract_text={theirs * 1000:8.1f} ms "
-        f"({theirs / pages * 1000:5.2f} ms/page)  ratio={ours / theirs:5.3f}  peak_rss={rss:6.1f} MB"
+        f"{path.name:<14} pages={pages:<4} govdoc.parse={our_cpu * 1000:7.1f} ms "
+        f"({our_cpu / pages * 1000:5.2f} ms/page)  pdfplumber.extract_text={their_cpu * 1000:7.1f} ms "
+        f"({their_cpu / pages * 1000:5.2f} ms/page)  ratio={our_cpu / their_cpu:5.3f} "
+        f"(wall {wall_ratio:5.3f})  peak_rss={rss:6.1f} MB"
     )
 
 
