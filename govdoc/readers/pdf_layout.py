@@ -46,7 +46,9 @@ class Geometry:
 def geometry(lines: Sequence[Line], page_width: float) -> Geometry:
     """The type area: left edge = the leftmost start of a body-size line; right edge = the end of the
     longest body-size lines when at least three end near it, else the mirror of the left margin."""
-    sizes = Counter(round(ln.size, 1) for ln in lines for _ in range(len(ln.text)))
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size, 1)] += len(ln.text)
     body = sizes.most_common(1)[0][0] if sizes else 12.0
     body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6 and len(ln.text.strip()) >= 2]
     if not body_lines:
