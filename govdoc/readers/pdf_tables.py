@@ -323,7 +323,7 @@ def find_tables(graphics: Graphics, chars: list[Char], page: int) -> tuple[list[
     regions: list[TableRegion] = []
     for boxes in _cell_bboxes(graphics):
         region = _region(boxes, chars, page)
-        if region is None or region.n_cols < 2:
+        if region is None or region.n_cols < 2 or not any(c.text for c in region.cells):
             continue
         regions.append(region)
         x0, top, x1, bottom = region.bbox
