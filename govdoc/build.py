@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from govdoc.classify.common import title_kind
+from govdoc import diagnostics
+from govdoc.classify.common import same_document_name, title_kind
 from govdoc.classify.state import Labeled
 from govdoc.dates import parse_date
 from govdoc.docnumber import parse_doc_number
@@ -16,18 +17,26 @@ from govdoc.model import (
     CcEntry,
     ContactEntry,
     DateValue,
-    Diagnostic,
     Document,
     Enclosure,
     Measure,
     Node,
     Paragraph,
+    Provenance,
     Residue,
     Section,
     SourceInfo,
 )
 from govdoc.normalize import Normalized
-from govdoc.patterns import COPY_NUMBER, FIFTEEN_KINDS, LIST_SEPARATORS, SECRECY, URGENCY, is_organ
+from govdoc.patterns import (
+    COPY_NUMBER,
+    FIFTEEN_KINDS,
+    LIST_SEPARATORS,
+    SECRECY,
+    URGENCY,
+    WORD_SEPARATORS,
+    is_organ,
+)
 from govdoc.tree import TreeBuilder, _prov, image_node, measure_node, table_node
 
 TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
@@ -80,9 +89,10 @@ def build(
     doc.doc_type = _doc_type(doc)
     if parts.enclosure is not None:
         parts.enclosure.doc_type = title_kind(parts.enclosure.title)
-    doc.diagnostics = diags + [
-        Diagnostic(code=c, severity="warning", message=m) for c, m, _ in warnings or []
-    ]
+    for code, message, page in warnings or []:
+        diagnostics.add(diags, code, message, Provenance(page=page) if page else None, "warning")
+    doc.diagnostics = diags
+    _link_attachments(doc)
     if normalized is not None:
         doc.residue = normalized.residue + doc.residue
     _header_marks_from_furniture(doc)
@@ -169,7 +179,7 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
             )
         doc.print_line = text
     elif label == "subject_terms":
-        doc.subject_terms = [t for t in re.split(r"[\s　]+", data["terms"].strip()) if t]
+        doc.subject_terms = [t for t in WORD_SEPARATORS.split(data["terms"].strip()) if t]
     elif label == "residue":
         doc.residue.append(Residue(text=text, reason=data.get("reason", "unclassified"), source=src))
     else:
@@ -197,6 +207,37 @@ def _subtitle(doc: Document, parts: _Parts, text: str, item: Labeled) -> None:
         att.title = f"{att.title}（{text}）"
     else:
         _tree(parts, item).add(Paragraph(text=item.text, source=_prov(item)))
+
+
+def _link_attachments(doc: Document) -> None:
+    """Link each 附件 page to its 附件说明 entry (``note_index``): by number, else by title, else the only one."""
+    notes = doc.attachment_notes + [n for e in doc.enclosures for n in e.attachment_notes]
+    used: set[int] = set()
+    for att in doc.attachments:
+        k = _note_for(att, notes, used)
+        if k is None:
+            diagnostics.add(doc.diagnostics, "attachment_unlisted", f"附件 {att.title!r} has no 附件说明 entry")
+            continue
+        used.add(k)
+        att.note_index = k
+        if not att.title:
+            att.title = notes[k].title
+    for k, note in enumerate(notes):
+        if k not in used and doc.attachments:
+            diagnostics.add(doc.diagnostics, "attachment_note_unmatched", f"附件说明 {note.title!r} has no 附件 page")
+
+
+def _note_for(att: Attachment, notes: list[AttachmentNote], used: set[int]) -> int | None:
+    free = [k for k in range(len(notes)) if k not in used]
+    for k in free:
+        if att.index is not None and notes[k].index == att.index:
+            return k
+    for k in free:
+        if att.title and same_document_name(att.title, notes[k].title):
+            return k
+    if att.index is None and len(free) == 1 and len(notes) == 1:
+        return free[0]
+    return None
 
 
 def _header_marks_from_furniture(doc: Document) -> None:
@@ -237,7 +278,7 @@ def _issuers(doc: Document, mark_organs: list[str]) -> list[str]:
     if doc.title:
         m = TITLE_ISSUER.match(doc.title)
         if m:
-            named = [o for o in re.split(r"[\s、，,]+", m.group("org")) if o]
+            named = [o for o in WORD_SEPARATORS.split(m.group("org")) if o]
             if named and all(is_organ(o, 60) for o in named):
                 return named
     return [o for o in doc.signature if is_organ(o, 60)]

@@ -112,6 +112,10 @@ PAGE_NUMBER = re.compile(
 """Page furniture: ``— 3 —``, ``-3-``, ``–– 3 ––``, ``第3页 共9页``."""
 ADDRESSEE_LINE = re.compile(r"^(?P<organs>[^。；;！？!?：:]{2,300}?)\s*[：:]\s*(?P<rest>.*)$")
 """主送机关 line: ``各乡(镇)人民政府、县直各有关单位:`` (text may follow in flattened input)."""
+NOT_IN_ORGAN = re.compile(r"[。，；：:,;！？]")
+"""Punctuation that never occurs inside an organ name (``县教育局，`` is a list, not a name)."""
+WORD_SEPARATORS = re.compile(r"[\s\u3000、，,]+")
+"""Separators of space-delimited names: ``主题词：教育 改革 通知``, ``济南市商务局 济南市财政局``."""
 LIST_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
 """Separators of organ lists: 、 ， , ； ;"""
 
@@ -119,4 +123,4 @@ LIST_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
 def is_organ(text: str, max_len: int = 40) -> bool:
     """A short name of an organ: ``临猗县人民政府办公室``, ``县教育局``."""
     t = text.strip()
-    return 2 <= len(t) <= max_len and bool(ORGAN_SUFFIX.search(t)) and not re.search(r"[。，；：:,;！？]", t)
+    return 2 <= len(t) <= max_len and bool(ORGAN_SUFFIX.search(t)) and not NOT_IN_ORGAN.search(t)

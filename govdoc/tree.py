@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from govdoc import diagnostics
 from govdoc.classify.state import Labeled
 from govdoc.model import Diagnostic, Image, Measure, Merge, Node, Paragraph, Provenance, Section, Table
 from govdoc.numbering import RANK, find_marker
@@ -23,8 +24,6 @@ LEAD_SENTENCE = re.compile(r"^(?P<lead>[^。，,；;：:！？“”\"《》]{3,
 """An implied measure: ``坚持协同推进。强化政府推动…`` (short, no inner punctuation, ends with 。)."""
 SPLIT_TITLE_MAX = 20
 """Longest chapter title taken from the line after a bare ``第一章``."""
-MAX_SAME_DIAGNOSTICS = 50
-"""At most this many diagnostics of one code are kept in a row (hostile input must not flood the output)."""
 IMPLIED_MIN_SIBLINGS = 2
 """Lead sentences need this many look-alike siblings (or a bold measure sibling) to become measures."""
 ARTICLE_TITLE_MAX = 30
@@ -98,10 +97,7 @@ class TreeBuilder:
             section.children.append(Paragraph(text=rest, source=_prov(item)))
 
     def _diag(self, code: str, message: str, item: Labeled) -> None:
-        same = sum(1 for d in self.diagnostics[-MAX_SAME_DIAGNOSTICS:] if d.code == code)
-        if same >= MAX_SAME_DIAGNOSTICS:
-            return
-        self.diagnostics.append(Diagnostic(code=code, severity="info", message=message, source=_prov(item)))
+        diagnostics.add(self.diagnostics, code, message, _prov(item))
 
     def finish(self) -> list[Node]:
         infer_measures(self.roots)

@@ -14,6 +14,8 @@ GLUED_ENCLOSURE = re.compile(r"^(?P<att>附\s*件\s*(?:\d{1,2}(?![\d年]))?\s*[�
 """A flattened line that starts with the printed document's name: ``附件2022年全区…分解表工作任务…``."""
 DOWNLOAD_NAME = re.compile(r"\.(?:xlsx?|docx?|wps|pdf|zip|rar|ofd|jpg|png)\s*$", re.I)
 """A portal download link, not an 附件说明: ``附件1：名录.xlsx``."""
+GLUED_ITEM = re.compile(r"(?<=\S)(?<!\d)(?P<n>\d{1,2})\s*[.．、](?!\d)")
+"""A numbered item glued to the previous one: ``名录（第一批）2.分布图`` (used only for the next expected number)."""
 WRAP_MIN = 20
 """A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
@@ -81,7 +83,7 @@ def _split_glued_items(items: list[tuple[int | None, str, str]]) -> list[tuple[i
     out: list[tuple[int | None, str, str]] = []
     for n, marker, title in items:
         while n is not None:
-            m = re.search(rf"(?<=\S)(?<!\d){n + 1}\s*[.．、](?!\d)", title)
+            m = next((x for x in GLUED_ITEM.finditer(title) if int(x.group("n")) == n + 1), None)
             if not m:
                 break
             out.append((n, marker, title[: m.start()]))

@@ -54,6 +54,8 @@ class Attachment(Sourced):
     """The 附件 head as printed: ``附件``, ``附件2``."""
     title: str
     """附件标题."""
+    note_index: int | None = None
+    """Position of its 附件说明 entry among all notes (the notice's, then the enclosures'), when listed."""
     body: list[Node] = []
     """Its content: sections, paragraphs, tables."""
 
