@@ -124,3 +124,24 @@ def test_red_text_colour() -> None:
     page = [b"1 0 0 rg\n" + show("RED HEAD", 200, 760) + b"0 g\n" + show("black", 72, 700)]
     blocks = read_pages([page]).blocks
     assert blocks[0].color == "FF0000" and blocks[1].color is None
+
+
+def test_rotated_page_is_read_as_displayed() -> None:
+    """A landscape page stored portrait with ``/Rotate 90``: text runs up the user space, across the view."""
+    content = b"".join(
+        b"BT /F1 12 Tf 0 1 -1 0 %d 72 Tm (%s) Tj ET\n" % (x, text)
+        for x, text in ((100, b"First line across"), (120, b"Second line"))
+    )
+    objects = [
+        CATALOG,
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        COURIER,
+        COURIER_BOLD,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    blocks = read(make_pdf(objects), None, ParseOptions()).blocks
+    assert [b.text for b in blocks] == ["First line across", "Second line"]
+    first = blocks[0].bbox
+    assert first is not None and first[0] == 72 and first[2] > first[0] + 100

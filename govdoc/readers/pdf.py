@@ -36,7 +36,7 @@ from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
 from govdoc.readers.pdf_blocks import PageContent, build_blocks
-from govdoc.readers.pdf_chars import page_chars
+from govdoc.readers.pdf_chars import Frame, page_chars
 from govdoc.readers.pdf_guard import check_complete, check_streams
 from govdoc.readers.pdf_layout import geometry, is_furniture, page_number, running_headers
 from govdoc.readers.pdf_lines import group_lines
@@ -59,14 +59,16 @@ def _read_page(doc: Any, index: int) -> PageContent:
     page = doc[index]
     try:
         width, height = page.get_size()
+        rotation = pdfium_c.FPDFPage_GetRotation(page.raw) % 4
+        frame = Frame(height, width, rotation) if rotation % 2 else Frame(width, height, rotation)
         textpage = pdfium_c.FPDFText_LoadPage(page.raw)
         if not textpage:
             return PageContent(number=index + 1, width=width, height=height)
         try:
-            chars = page_chars(page.raw, textpage, height)
+            chars = page_chars(page.raw, textpage, frame)
         finally:
             pdfium_c.FPDFText_ClosePage(textpage)
-        graphics = page_graphics(page.raw, height, width) if chars else None
+        graphics = page_graphics(page.raw, frame, width) if chars else None
     finally:
         page.close()
     content = PageContent(number=index + 1, width=width, height=height)
@@ -121,12 +123,9 @@ def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
         doc.close()
     empty = [p.number for p in pages if not p.lines and not p.tables]
     if len(empty) == len(pages):
-        raise NoTextLayerError(
-            "no page has a text layer (a scan, or glyphs drawn as outlines); OCR is needed", path
-        )
+        raise NoTextLayerError("no page has a text layer (a scan, or glyphs drawn as outlines); OCR is needed", path)
     warnings: list[tuple[str, str, int | None]] = [
-        ("no_text_layer", f"page {n} has no text layer (a scan or outlines?); its content is missing", n)
-        for n in empty
+        ("no_text_layer", f"page {n} has no text layer (a scan or outlines?); its content is missing", n) for n in empty
     ]
     _drop_furniture(pages)
     geo = geometry([ln for p in pages for ln in p.lines], max(p.width for p in pages))

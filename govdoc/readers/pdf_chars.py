@@ -62,6 +62,33 @@ class Style:
     color: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Maps PDF user space (origin bottom-left) to the page as displayed, top-down (``/Rotate`` applied).
+
+    ``width``/``height`` are the unrotated user-space size; ``rotation`` counts quarter turns clockwise.
+    """
+
+    width: float
+    height: float
+    rotation: int = 0
+
+    def box(self, left: float, right: float, low: float, high: float) -> tuple[float, float, float, float]:
+        """A user-space box → ``(x0, top, x1, bottom)`` as displayed."""
+        if self.rotation == 1:
+            return low, left, high, right
+        if self.rotation == 2:
+            return self.width - right, low, self.width - left, high
+        if self.rotation == 3:
+            return self.height - high, self.width - right, self.height - low, self.width - left
+        return left, self.height - high, right, self.height - low
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A user-space point → ``(x, top)`` as displayed."""
+        x0, top, _, _ = self.box(x, x, y, y)
+        return x0, top
+
+
 class _Scratch:
     """Output buffers reused for every pdfium call of one page (allocating them per call is slow)."""
 
@@ -181,7 +208,7 @@ def _usable(code: int) -> bool:
     return code >= 0x20 and code not in (0xFFFE, 0xFFFF) and not 0xD800 <= code <= 0xDFFF
 
 
-def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
+def page_chars(page: Any, textpage: Any, frame: Frame) -> list[Char]:
     """All characters of a page that come from a text object (pdfium's generated spaces are skipped).
 
     The loop is the reader's hot path: pdfium functions are bound to locals and styles are looked up
@@ -196,6 +223,7 @@ def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
     append = out.append
     object_at, loose_box = TEXT_OBJECT_AT, pdfium_c.FPDFText_GetLooseCharBox
     count = pdfium_c.FPDFText_CountChars(textpage)
+    height, rotated = frame.height, frame.rotation != 0
     codes = _all_codes(textpage, count)
     for i in range(count):
         key = object_at(textpage, i)
@@ -213,13 +241,17 @@ def page_chars(page: Any, textpage: Any, height: float) -> list[Char]:
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         if right - left > limits[key] or high - low > limits[key]:
             left, right, low, high = _tight_box(textpage, i)
+        if rotated:
+            x0, top, x1, bottom = frame.box(left, right, low, high)
+        else:
+            x0, top, x1, bottom = left, height - high, right, height - low
         append(
             Char(
                 chr(code),
-                left,
-                height - high,
-                right,
-                height - low,
+                x0,
+                top,
+                x1,
+                bottom,
                 style.size,
                 style.font,
                 style.bold,

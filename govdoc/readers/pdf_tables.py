@@ -18,7 +18,7 @@ from pdfplumber import table as plumber_table
 from pdfplumber.utils import geometry as plumber_geometry
 
 from govdoc.readers.base import RawTable
-from govdoc.readers.pdf_chars import Char
+from govdoc.readers.pdf_chars import Char, Frame
 from govdoc.readers.pdf_lines import group_lines, join_text
 
 TOLERANCE = 3.0
@@ -101,9 +101,7 @@ class TableRegion:
             grid[c.row][c.col] = c.text
             if c.rowspan > 1 or c.colspan > 1:
                 merges.append((c.row, c.col, c.rowspan, c.colspan))
-        covered = {
-            (c.row + dr, c.col + dc) for c in self.cells for dr in range(c.rowspan) for dc in range(c.colspan)
-        }
+        covered = {(c.row + dr, c.col + dc) for c in self.cells for dr in range(c.rowspan) for dc in range(c.colspan)}
         for r in range(self.n_rows):
             for col in range(self.n_cols):
                 if grid[r][col] is None and (r, col) not in covered:
@@ -129,9 +127,10 @@ def _is_red(obj: Any) -> bool:
     return False
 
 
-def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict[str, Any] | None:
+def _edge(x0: float, top0: float, x1: float, top1: float) -> dict[str, Any] | None:
+    """A straight segment (display coordinates) as a pdfplumber edge, or None if it is slanted/short."""
     left, right = sorted((x0, x1))
-    top, bottom = sorted((height - y0, height - y1))
+    top, bottom = sorted((top0, top1))
     if bottom - top <= STRAIGHT and right - left >= MIN_EDGE:
         mid = (top + bottom) / 2
         return {
@@ -159,8 +158,8 @@ def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict[str
     return None
 
 
-def _path_points(obj: Any) -> list[tuple[float, float, bool, bool]]:
-    """(x, y, is_move, closes) of each segment, in page space."""
+def _path_points(obj: Any, frame: Frame) -> list[tuple[float, float, bool, bool]]:
+    """(x, top, is_move, closes) of each segment, in displayed page coordinates."""
     m = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(obj, m)
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -168,35 +167,33 @@ def _path_points(obj: Any) -> list[tuple[float, float, bool, bool]]:
     for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        px = m.a * x.value + m.c * y.value + m.e
-        py = m.b * x.value + m.d * y.value + m.f
+        px, top = frame.point(m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        points.append(
-            (px, py, kind == pdfium_c.FPDF_SEGMENT_MOVETO, bool(pdfium_c.FPDFPathSegment_GetClose(seg)))
-        )
+        closes = bool(pdfium_c.FPDFPathSegment_GetClose(seg))
+        points.append((px, top, kind == pdfium_c.FPDF_SEGMENT_MOVETO, closes))
     return points
 
 
-def _path_edges(obj: Any, height: float) -> list[dict[str, Any]]:
+def _path_edges(obj: Any, frame: Frame) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     start = prev = (0.0, 0.0)
-    for px, py, is_move, closes in _path_points(obj):
+    for px, py, is_move, closes in _path_points(obj, frame):
         if is_move:
             start = prev = (px, py)
             continue
-        edge = _edge(prev[0], prev[1], px, py, height)
+        edge = _edge(prev[0], prev[1], px, py)
         if edge:
             out.append(edge)
         prev = (px, py)
         if closes:
-            edge = _edge(px, py, start[0], start[1], height)
+            edge = _edge(px, py, start[0], start[1])
             if edge:
                 out.append(edge)
             prev = start
     return out
 
 
-def page_graphics(page: Any, height: float, width: float) -> Graphics:
+def page_graphics(page: Any, frame: Frame, width: float) -> Graphics:
     """Visible straight path segments of a page as pdfplumber edges, plus the red rules."""
     graphics = Graphics()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -207,7 +204,7 @@ def page_graphics(page: Any, height: float, width: float) -> Graphics:
         pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
         if not ((stroke.value and _visible(obj, True)) or (fill_mode.value and _visible(obj, False))):
             continue
-        edges = _path_edges(obj, height)
+        edges = _path_edges(obj, frame)
         graphics.edges.extend(edges)
         if _is_red(obj):
             graphics.red_rules.extend(
@@ -272,9 +269,7 @@ def _cell_bboxes(graphics: Graphics) -> list[list[tuple[float, float, float, flo
     return [list(t) for t in plumber_table.cells_to_tables(cells)]
 
 
-def _region(
-    boxes: list[tuple[float, float, float, float]], chars: list[Char], page: int
-) -> TableRegion | None:
+def _region(boxes: list[tuple[float, float, float, float]], chars: list[Char], page: int) -> TableRegion | None:
     boxes = [b for b in boxes if b[2] - b[0] >= MIN_CELL and b[3] - b[1] >= MIN_CELL]
     xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
