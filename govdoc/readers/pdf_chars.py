@@ -96,27 +96,61 @@ class _Scratch:
         self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
         self.matrix = pdfium_c.FS_MATRIX()
         self.name = ctypes.create_string_buffer(128)
+        self.rgba_refs = tuple(ctypes.byref(v) for v in (self.r, self.g, self.b, self.a))
         self.fonts: dict[int, tuple[str, bool]] = {}
+        self.styles: dict[tuple[float, str, bool, str | None], Style] = {}
 
 
-def _font(obj: Any, scratch: _Scratch) -> tuple[str, bool]:
+def _address_returning(function: Any, *argtypes: Any) -> Any:
+    """A pdfium function re-typed to return a bare address (an int): a cheap dictionary key."""
+    return _retyped(function, ctypes.c_void_p, *argtypes)
+
+
+def _retyped(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function re-typed to take (and return) bare addresses instead of ctypes pointer objects."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+UINT_REF = ctypes.POINTER(ctypes.c_uint)
+TEXT_OBJECT_AT = _address_returning(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+"""Address of the text object that drew a character of a text page (0 for generated characters)."""
+FONT_OF = _address_returning(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+"""Address of the font of a text object."""
+RENDER_MODE = _retyped(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctypes.c_void_p)
+"""``FPDFTextObj_GetTextRenderMode`` taking a bare address."""
+FILL_COLOR = _retyped(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, ctypes.c_void_p, *([UINT_REF] * 4))
+"""``FPDFPageObj_GetFillColor`` taking a bare address."""
+OBJECT_AT = _address_returning(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_int)
+"""Address of the i-th object of a page."""
+OBJECT_TYPE = _retyped(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+"""``FPDFPageObj_GetType`` taking a bare address."""
+OBJECT_BOUNDS = _retyped(
+    pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, ctypes.c_void_p, *([ctypes.POINTER(ctypes.c_float)] * 4)
+)
+"""``FPDFPageObj_GetBounds`` taking a bare address."""
+STROKED_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
+"""Text render modes that fill and stroke the glyphs: fake bold (描边加粗)."""
+
+
+def _font(key: int, textpage: Any, index: int, scratch: _Scratch) -> tuple[str, bool]:
     """(base font name without subset prefix, bold by name or weight) of a text object, cached per font."""
-    key = FONT_OF(obj) or 0
-    known = scratch.fonts.get(key)
+    font_key = FONT_OF(key) or 0
+    known = scratch.fonts.get(font_key)
     if known is None:
         name, weight = "", 400
-        font = pdfium_c.FPDFTextObj_GetFont(obj)
+        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, index))
         if font:
             pdfium_c.FPDFFont_GetBaseFontName(font, scratch.name, 128)
             name = scratch.name.value.decode("latin-1", errors="replace").split("+", 1)[-1]
             weight = int(pdfium_c.FPDFFont_GetWeight(font))
         bold = BOLD_WEIGHT <= weight <= MAX_WEIGHT or BOLD_FONT_NAME.search(name) is not None
-        known = scratch.fonts[key] = (name, bold)
+        known = scratch.fonts[font_key] = (name, bold)
     return known
 
 
-def _fill_color(obj: Any, scratch: _Scratch) -> str | None:
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, scratch.r, scratch.g, scratch.b, scratch.a):
+def _fill_color(key: int, scratch: _Scratch) -> str | None:
+    if not FILL_COLOR(key, *scratch.rgba_refs):
         return None
     r, g, b = scratch.r.value, scratch.g.value, scratch.b.value
     if r < BLACKISH and g < BLACKISH and b < BLACKISH:
@@ -124,40 +158,22 @@ def _fill_color(obj: Any, scratch: _Scratch) -> str | None:
     return f"{r:02X}{g:02X}{b:02X}"
 
 
-def _address_returning(function: Any, *argtypes: Any) -> Any:
-    """A pdfium function re-typed to return a bare address (an int): a cheap dictionary key."""
-    address = ctypes.cast(function, ctypes.c_void_p).value or 0
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
-
-
-TEXT_OBJECT_AT = _address_returning(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
-"""Address of the text object that drew a character of a text page (0 for generated characters)."""
-FONT_OF = _address_returning(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-"""Address of the font of a text object."""
-OBJECT_AT = _address_returning(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_int)
-"""Address of the i-th object of a page."""
-OBJECT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
-    ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value or 0
-)
-"""``FPDFPageObj_GetType`` taking a bare address."""
-OBJECT_BOUNDS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *([ctypes.POINTER(ctypes.c_float)] * 4))(
-    ctypes.cast(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_void_p).value or 0
-)
-"""``FPDFPageObj_GetBounds`` taking a bare address."""
-STROKED_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
-"""Text render modes that fill and stroke the glyphs: fake bold (描边加粗)."""
-
-
-def _style_of(obj: Any, key: int, textpage: Any, index: int, dup_bold: set[int], scratch: _Scratch) -> Style:
-    name, bold_font = _font(obj, scratch)
-    stroked = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in STROKED_MODES
+def _style_of(key: int, textpage: Any, index: int, dup_bold: set[int], scratch: _Scratch) -> Style:
+    """The style of the text object at address ``key`` (interned: equal styles share one object)."""
+    name, bold_font = _font(key, textpage, index, scratch)
+    stroked = RENDER_MODE(key) in STROKED_MODES
     matrix = scratch.matrix
     scale = 1.0
     if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
-    size = float(pdfium_c.FPDFText_GetFontSize(textpage, index)) * scale
+    size = round(float(pdfium_c.FPDFText_GetFontSize(textpage, index)) * scale, 1)
     bold = bold_font or stroked or key in dup_bold
-    return Style(size=round(size, 1), font=name, bold=bold, color=_fill_color(obj, scratch))
+    color = _fill_color(key, scratch)
+    signature = (size, name, bold, color)
+    style = scratch.styles.get(signature)
+    if style is None:
+        style = scratch.styles[signature] = Style(size=size, font=name, bold=bold, color=color)
+    return style
 
 
 def duplicated_text_objects(page: Any) -> set[int]:
@@ -234,8 +250,7 @@ def page_chars(page: Any, textpage: Any, frame: Frame) -> list[Char]:
             continue
         style = styles.get(key)
         if style is None:
-            obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-            style = styles[key] = _style_of(obj, key, textpage, i, dup_bold, scratch)
+            style = styles[key] = _style_of(key, textpage, i, dup_bold, scratch)
             limits[key] = LOOSE_LIMIT * max(style.size, 1.0)
         loose_box(textpage, i, rect)
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
