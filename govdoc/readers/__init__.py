@@ -19,6 +19,7 @@ READER_MODULES: dict[str, str] = {
     "pdf": "govdoc.readers.pdf",
     "docx": "govdoc.readers.docx",
     "ofd": "govdoc.readers.ofd",
+    "legacy-ole": "govdoc.readers.legacy",
     "text": "govdoc.readers.text",
     "markdown": "govdoc.readers.text",
 }
@@ -73,11 +74,10 @@ def sniff(data: bytes, path: str | None = None) -> str:
 def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     """Sniff and run the matching reader."""
     fmt = sniff(data, path)
-    if fmt == "legacy-ole":
-        raise UnsupportedFormatError(
-            "legacy Word/WPS (OLE) file: convert it to DOCX first (LibreOffice: soffice --convert-to docx)",
-            path,
-        )
+    if fmt == "pdf":
+        from govdoc.readers.ocr import read_pdf  # the PDF reader, with OCR when it finds no text layer
+
+        return read_pdf(data, path, options)
     if fmt == "zip":
         raise UnsupportedFormatError("a zip archive that is neither DOCX nor OFD", path)
     module_name = READER_MODULES.get(fmt)

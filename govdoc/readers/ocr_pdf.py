@@ -1,0 +1,121 @@
+"""OCR of a PDF: pages rendered with pypdfium2, recognised with RapidOCR, laid out like any page.
+
+Needs the ``govdoc[ocr]`` extra (imported lazily by :mod:`govdoc.readers.ocr`). The recogniser is
+created once per process (loading its models takes about a second) and reused.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+import pypdfium2 as pdfium
+import regex as re
+
+from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError
+from govdoc.options import ParseOptions
+from govdoc.readers.base import ReadResult
+from govdoc.readers.ocr_image import is_red, prepare
+from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes
+from govdoc.readers.ofd_layout import InkPage, layout_blocks
+from govdoc.readers.pdf_guard import check_complete, check_streams
+
+RENDER_SCALE = 1.5
+"""Pixels per point when rendering (108 dpi): 三号 body text is ~24 px high, enough for the recogniser."""
+PAGE_NUMBER_BOX = re.compile(r"^[-—–一_~－]*\s*\d{1,4}\s*[-—–一_~－]*$")
+"""A recognised page number (页码) whose dashes came out short or missing: ``-7``, ``—7—``, ``7-``."""
+MARGIN_ZONE = 0.09
+"""Share of the page height at top and bottom where a page number may sit."""
+MIN_SCORE = 0.5
+"""Recognitions below this confidence are dropped."""
+
+
+@functools.lru_cache(maxsize=1)
+def engine() -> Any:
+    """The shared RapidOCR recogniser (models from the wheel, no network)."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+    return RapidOCR()
+
+
+def _boxes(result: Any, prepared: Any, scale: float) -> list[Box]:
+    boxes = []
+    for points, text, score in result or []:
+        if float(score) < MIN_SCORE or not str(text).strip():
+            continue
+        xs = [float(p[0]) for p in points]
+        ys = [float(p[1]) for p in points]
+        pixel_box = (int(min(xs)), int(min(ys)), int(max(xs)) + 1, int(max(ys)) + 1)
+        red = is_red(prepared, pixel_box)
+        boxes.append(Box(min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale, fold(text), red))
+    return boxes
+
+
+def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
+    """One pdfium page → its recognised boxes and rulings (points, top-down)."""
+    width, height = page.get_size()
+    bitmap = page.render(scale=RENDER_SCALE, rev_byteorder=True)  # RGB, not pdfium's BGR
+    try:
+        img = bitmap.to_numpy()[..., :3].copy()
+    finally:
+        bitmap.close()
+    prepared = prepare(img, RENDER_SCALE)
+    result, _ = engine()(prepared.image, use_cls=False)
+    margin = MARGIN_ZONE * height
+    boxes = [
+        b
+        for b in _boxes(result, prepared, RENDER_SCALE)
+        if not (PAGE_NUMBER_BOX.match(b.text) and (b.bottom < margin or b.top > height - margin))
+    ]
+    return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), boxes
+
+
+def _open(data: bytes, path: str | None) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedFileError("the PDF is password-protected", path) from None
+        raise CorruptFileError(f"not a readable PDF ({exc})", path) from None
+
+
+def _pages(doc: Any, path: str | None, options: ParseOptions) -> list[InkPage]:
+    count = len(doc)
+    if count > options.max_pages:
+        raise TooLargeError(f"{count} pages exceed the limit of {options.max_pages}", path)
+    pages: list[InkPage] = []
+    all_boxes: list[list[Box]] = []
+    for i in range(count):
+        page = doc[i]
+        try:
+            ink, boxes = ocr_page(page, i + 1)
+        finally:
+            page.close()
+        pages.append(ink)
+        all_boxes.append(boxes)
+    flat = [b for boxes in all_boxes for b in boxes]
+    sizes = iter(snap_sizes(flat))
+    for ink, boxes in zip(pages, all_boxes, strict=True):
+        for box in boxes:
+            ink.chars.extend(box_chars(box, next(sizes)))
+    return pages
+
+
+def ocr_pdf(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
+    """OCR every page of a PDF."""
+    check_complete(data, path)
+    check_streams(data, path, options)
+    doc = _open(data, path)
+    try:
+        pages = _pages(doc, path, options)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"a page cannot be rendered ({exc})", path) from None
+    finally:
+        doc.close()
+    blocks = layout_blocks(pages)
+    if not blocks:
+        raise NoTextLayerError("OCR found no text on any page", path)
+    warnings: list[tuple[str, str, int | None]] = [("ocr", "the text was recognised by OCR (no text layer)", None)]
+    return ReadResult(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings)

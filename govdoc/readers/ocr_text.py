@@ -1,0 +1,94 @@
+"""OCR text clean-up and OCR boxes → positioned characters.
+
+The recogniser returns half-width punctuation and a few look-alikes; in Chinese context they are
+folded back: ``:``→``：``, ``(``→``（``, ``,``→``，``; ``一``/``－`` between digits is the dash ``—``
+(``2021—2025年``); a year in mismatched brackets is the 发文字号 bracket ``〔2022〕``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from govdoc.readers.pdf_chars import Char
+
+HALF_TO_FULL = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+"""Half-width punctuation and its full-width form used in Chinese text."""
+CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef《》“”]"
+"""A CJK character or full-width punctuation (pattern text, used inside the folds below)."""
+HALF_PUNCT_AFTER_CJK = re.compile(rf"(?<={CJK})\s*([:,;()?!])")
+"""Half-width punctuation right after a CJK character: ``单位:`` → ``单位：``."""
+HALF_PUNCT_BEFORE_CJK = re.compile(rf"([:,;()?!])\s*(?={CJK})")
+"""Half-width punctuation right before a CJK character: ``(此件`` → ``（此件``."""
+SPACE_IN_CJK = re.compile(rf"(?<={CJK})\s+(?={CJK})")
+"""Spaces the recogniser puts between two CJK characters: ``人民 政府`` → ``人民政府``."""
+DIGIT_DASH = re.compile(r"(?<=\d)[一－](?=\d|$)")
+"""``一``/``－`` after a digit (and before one or at the line end) is a dash: ``2021一2025`` → ``2021—2025``."""
+YEAR_RANGE = re.compile(r"(?<=\d{4})\s*[-–－一~]\s*(?=\d{4}\s*年)")
+"""A dash between two years read as a hyphen: ``2021-2025年`` → ``2021—2025年`` (一字线, GB/T 15834)."""
+YEAR_BRACKETS = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）](?=\s*\d{1,5}\s*号)")
+"""A year in brackets before a serial and ``号``: ``〔2022】58号`` → ``〔2022〕58号`` (GB/T 9704 7.2.4)."""
+WIDE = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef《》“”—]")
+"""A glyph one em wide (half-width Latin letters and digits are about half an em)."""
+SIZE_TOLERANCE = 0.22
+"""Box heights within this share of a cluster's size are the same font size."""
+
+
+def fold(text: str) -> str:
+    """OCR text with Chinese punctuation restored (see the module docstring)."""
+    text = SPACE_IN_CJK.sub("", text.strip())
+    text = HALF_PUNCT_AFTER_CJK.sub(lambda m: HALF_TO_FULL[m.group(1)], text)
+    text = HALF_PUNCT_BEFORE_CJK.sub(lambda m: HALF_TO_FULL[m.group(1)], text)
+    text = DIGIT_DASH.sub("—", text)
+    text = YEAR_RANGE.sub("—", text)
+    return YEAR_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """One recognised text box in points (top-down): its text and whether its ink is red."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    red: bool = False
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def snap_sizes(boxes: Sequence[Box]) -> list[float]:
+    """A font size per box: heights clustered (most text first) so one body size comes out as one."""
+    order = sorted(range(len(boxes)), key=lambda i: -len(boxes[i].text))
+    clusters: list[list[float]] = []
+    sizes = [0.0] * len(boxes)
+    for i in order:
+        h = boxes[i].height
+        home = next((c for c in clusters if abs(h - c[0]) <= SIZE_TOLERANCE * c[0]), None)
+        if home is None:
+            home = [h]
+            clusters.append(home)
+        sizes[i] = round(home[0], 1)
+    return sizes
+
+
+def box_chars(box: Box, size: float, font: str = "ocr") -> list[Char]:
+    """The characters of a box, spread over its width (CJK one unit, Latin half a unit)."""
+    text = box.text
+    units = [1.0 if WIDE.match(ch) else 0.5 for ch in text]
+    total = sum(units) or 1.0
+    pitch = (box.x1 - box.x0) / total
+    color = "FF0000" if box.red else None
+    out: list[Char] = []
+    x = box.x0
+    for ch, unit in zip(text, units, strict=True):
+        width = pitch * unit
+        if not ch.isspace():
+            out.append(Char(ch, x, box.top, x + width, box.bottom, size, font, False, color))
+        x += width
+    return out
