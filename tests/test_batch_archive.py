@@ -37,18 +37,8 @@ def archive_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, i
     copy_corpus(archive / "corpus")
     hostile_files(archive / "hostile")
     outdir = root / "out"
-    args = [
-        "batch",
-        str(archive),
-        "-o",
-        str(outdir),
-        "--jobs",
-        "2",
-        "--timeout",
-        str(TIMEOUT),
-        "--progress",
-        "none",
-    ]
+    args = ["batch", str(archive), "-o", str(outdir), "--jobs", "2", "--timeout", str(TIMEOUT)]
+    args += ["--progress", "none", "--ocr", "never"]  # OCR of the outlined PDF takes a minute
     return archive, outdir, main(args)
 
 

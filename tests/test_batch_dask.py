@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from batch_archive import CORPUS, encrypted_pdf, many_pages_pdf
@@ -40,7 +41,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_dask_engine_gives_the_same_manifest_and_outputs(archive: Path, tmp_path: Path) -> None:
     local, dask = tmp_path / "local", tmp_path / "dask"
-    common = ["--jobs", "2", "--progress", "none"]
+    common = ["--jobs", "2", "--progress", "none", "--ocr", "never"]
     assert main(["batch", str(archive), "-o", str(local), *common]) == 1
     assert main(["batch", str(archive), "-o", str(dask), *common, "--engine", "dask"]) == 1
     assert rows(dask) == rows(local)
@@ -53,13 +54,16 @@ def test_dask_engine_gives_the_same_manifest_and_outputs(archive: Path, tmp_path
 def test_given_scheduler_timeouts_and_resume(archive: Path, tmp_path: Path) -> None:
     from distributed import LocalCluster
 
+    make_cluster: Any = LocalCluster
     out = tmp_path / "out"
-    inputs = [str(archive / "md"), str(CORPUS / "rendered" / "big.pdf")]
-    with LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
-        args = ["batch", *inputs, "-o", str(out), "--engine", "dask", "--timeout", "0.2"]
+    slow = archive.parent / "slow.md"  # seconds of parsing: far over the 0.3 s timeout
+    slow.write_text((archive / "md" / "jn-2025-5.md").read_text("utf-8") * 400, "utf-8")
+    inputs = [str(archive / "md"), str(slow)]
+    with make_cluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
+        args = ["batch", *inputs, "-o", str(out), "--engine", "dask", "--timeout", "0.3"]
         args += ["--scheduler", cluster.scheduler_address, "--progress", "none"]
         assert main(args) == 1
-        big = next(r for r in rows(out) if str(r["path"]).endswith("big.pdf"))
+        big = next(r for r in rows(out) if str(r["path"]).endswith("slow.md"))
         assert (big["status"], big["code"]) == ("failed", "timeout")
         stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
         assert len(stamps) == 5

@@ -11,14 +11,23 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from govdoc.batch.config import Limits, Result, Task
 from govdoc.batch.local import LocalEngine
 from govdoc.cli import main
 
 CORPUS = Path("/work/shared/corpus")
-BIG_PDF = str(CORPUS / "rendered" / "big.pdf")
-"""100 pages: takes about a second to parse, far longer than the short timeouts below."""
 SMALL = [str(CORPUS / "web" / f"pt-00{i}.txt") for i in range(1, 6)]
+
+
+@pytest.fixture(scope="module")
+def slow(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A 1.8 MB Markdown notice (400 copies of a real one): seconds of parsing, far longer than the
+    short timeouts and waits below."""
+    path = tmp_path_factory.mktemp("slow") / "slow.md"
+    path.write_text((CORPUS / "md" / "jn-2025-5.md").read_text("utf-8") * 400, "utf-8")
+    return str(path)
 
 
 def tasks(paths: list[str]) -> list[Task]:
@@ -31,21 +40,21 @@ def by_index(results: list[Result]) -> dict[int, Result]:
     return out
 
 
-def test_parent_kills_a_stuck_worker_and_goes_on() -> None:
-    engine = LocalEngine(1, Limits(timeout=0.2))
-    results = by_index(list(engine.results(tasks([SMALL[0], BIG_PDF, SMALL[1]]))))
+def test_parent_kills_a_stuck_worker_and_goes_on(slow: str) -> None:
+    engine = LocalEngine(1, Limits(timeout=0.3))
+    results = by_index(list(engine.results(tasks([SMALL[0], slow, SMALL[1]]))))
     assert results[1].code == "timeout" and results[1].status == "failed"
     assert results[0].status == results[2].status == "ok"
     assert engine.spawned == 2
     assert engine.workers == []
 
 
-def test_timeout_rows_carry_the_sha256(tmp_path: Path) -> None:
+def test_timeout_rows_carry_the_sha256(tmp_path: Path, slow: str) -> None:
     out = tmp_path / "out"
-    assert main(["batch", BIG_PDF, SMALL[0], "-o", str(out), "--timeout", "0.2", "--progress", "none"]) == 1
+    assert main(["batch", slow, SMALL[0], "-o", str(out), "--timeout", "0.3", "--progress", "none"]) == 1
     rows = [json.loads(line) for line in (out / "manifest.jsonl").read_text("utf-8").splitlines()]
     assert [(r["status"], r["code"]) for r in rows] == [("failed", "timeout"), ("ok", None)]
-    assert rows[0]["sha256"] == hashlib.sha256(Path(BIG_PDF).read_bytes()).hexdigest()
+    assert rows[0]["sha256"] == hashlib.sha256(Path(slow).read_bytes()).hexdigest()
 
 
 def test_page_and_byte_limits_from_the_command_line(tmp_path: Path) -> None:
@@ -58,14 +67,14 @@ def test_page_and_byte_limits_from_the_command_line(tmp_path: Path) -> None:
         assert (row["status"], row["code"]) == ("failed", "too_large")
 
 
-def test_a_crashed_worker_fails_only_its_file() -> None:
+def test_a_crashed_worker_fails_only_its_file(slow: str) -> None:
     engine = LocalEngine(1, Limits())
     seen: list[Result] = []
-    for result in engine.results(tasks([SMALL[0], BIG_PDF, SMALL[1]])):
+    for result in engine.results(tasks([SMALL[0], slow, SMALL[1]])):
         seen.append(result)
         if result.index == 0:
             assert result.pid is not None
-            time.sleep(0.3)  # the worker is now inside the 100-page PDF
+            time.sleep(0.3)  # the worker is now inside the slow file
             os.kill(result.pid, signal.SIGSEGV)
     results = by_index(seen)
     assert results[1].code == "crashed" and "SIGSEGV" in (results[1].message or "")
@@ -96,11 +105,12 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert main(["batch", SMALL[0], "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
 
 
-def test_ctrl_c_stops_cleanly_with_130(tmp_path: Path) -> None:
+def test_ctrl_c_stops_cleanly_with_130(tmp_path: Path, slow: str) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
-    for i in range(6):
-        (archive / f"big{i}.pdf").write_bytes(Path(BIG_PDF).read_bytes())
+    for i in range(4):
+        (archive / f"a{i}.txt").write_bytes(Path(SMALL[i]).read_bytes())
+        (archive / f"z{i}.md").write_bytes(Path(slow).read_bytes())
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "govdoc", "batch", str(archive), "-o", str(out), "--progress", "plain"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -112,6 +122,6 @@ def test_ctrl_c_stops_cleanly_with_130(tmp_path: Path) -> None:
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     rows = [json.loads(line) for line in manifest.read_text("utf-8").splitlines()]
-    assert 1 <= len(rows) < 6
+    assert 1 <= len(rows) < 8
     assert all(r["status"] == "ok" for r in rows)
     assert not [p for p in out.rglob("*") if ".govdoc-tmp" in p.name]

@@ -19,14 +19,13 @@ from govdoc.cli import main
 
 
 def batch_cmd(archive: Path, out: Path, *extra: str) -> list[str]:
-    return ["batch", str(archive), "-o", str(out), "--jobs", "2", "--progress", "none", *extra]
+    common = ["--jobs", "2", "--progress", "none", "--ocr", "never"]
+    return ["batch", str(archive), "-o", str(out), *common, *extra]
 
 
 def outputs(out: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(out)): p.read_bytes()
-        for p in out.rglob("*")
-        if p.is_file() and p.name != "manifest.jsonl"
+        str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "manifest.jsonl"
     }
 
 
@@ -61,7 +60,7 @@ def test_kill_9_then_resume_matches_an_uninterrupted_run(
 ) -> None:
     total = sum(1 for p in archive.rglob("*") if p.is_file())
     clean, killed = tmp_path / "clean", tmp_path / "killed"
-    assert main(batch_cmd(archive, clean)) == 1  # OFD and the outlined PDF fail
+    assert main(batch_cmd(archive, clean)) == 1  # the outlined PDF fails (no OCR)
     kill_halfway(archive, killed, total)
     partial = rows(killed) if (killed / "manifest.jsonl").is_file() else []
     assert len(partial) < total

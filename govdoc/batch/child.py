@@ -88,7 +88,8 @@ def _convert(task: Task, result: Result) -> None:
         result.code, result.message = "corrupt", "empty file (0 bytes)"
         return
     try:
-        doc = parse(task.path, ParseOptions(max_pages=task.max_pages, max_bytes=task.max_bytes))
+        options = ParseOptions(max_pages=task.max_pages, max_bytes=task.max_bytes, ocr=task.ocr)
+        doc = parse(task.path, options)
         text = to_json(doc)
     except GovdocError as err:
         result.code, result.message = err.code, err.reason

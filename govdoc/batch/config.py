@@ -57,6 +57,8 @@ class BatchConfig:
     recycle_after: int = DEFAULT_RECYCLE_AFTER
     chunk: int = DEFAULT_CHUNK
     progress: Literal["auto", "rich", "plain", "none"] = "auto"
+    ocr: Literal["auto", "always", "never"] = "auto"
+    """OCR of PDFs without a text layer (needs the ``ocr`` extra; slow: ``never`` for fast triage)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Task:
     path: str
     max_pages: int
     max_bytes: int
+    ocr: str = "auto"
+    """auto | always | never, passed to :class:`~govdoc.options.ParseOptions`."""
 
 
 @dataclass

@@ -83,9 +83,7 @@ def make_engine(config: BatchConfig) -> Engine:
     return LocalEngine(config.jobs, config.limits, config.chunk, config.recycle_after)
 
 
-def run_batch(
-    config: BatchConfig, progress: Progress | None = None, engine: Engine | None = None
-) -> BatchReport:
+def run_batch(config: BatchConfig, progress: Progress | None = None, engine: Engine | None = None) -> BatchReport:
     """Convert every input of ``config``; see :mod:`govdoc.batch` for the guarantees."""
     outdir = Path(config.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -96,7 +94,7 @@ def run_batch(
     report = BatchReport(skipped=len(done))
     writer = ManifestWriter(outdir, list(done.values()))
     lim = config.limits
-    tasks = [Task(i, f.path, lim.max_pages, lim.max_bytes) for i, f in enumerate(files) if i not in done]
+    tasks = [Task(i, f.path, lim.max_pages, lim.max_bytes, config.ocr) for i, f in enumerate(files) if i not in done]
     bar = progress or make_progress(config.progress)
     began = time.monotonic()
     bar.start(len(tasks), len(done))

@@ -35,6 +35,7 @@ def register(sub: Any) -> None:
     p.add_argument("--max-memory", type=_positive_int, default=mem, metavar="MB", help="per worker (RLIMIT_AS)")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="dask: extra govdoc[dask]")
     p.add_argument("--scheduler", metavar="ADDR", help="dask scheduler (tcp://host:8786); default: local")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="for PDFs without text")
     p.add_argument("--progress", choices=("auto", "rich", "plain", "none"), default="auto", help="reporting")
     p.set_defaults(run=run)
 
@@ -66,6 +67,7 @@ def config_from_args(args: argparse.Namespace) -> BatchConfig:
         engine=args.engine,
         scheduler=args.scheduler,
         progress=args.progress,
+        ocr=args.ocr,
     )
 
 
