@@ -32,8 +32,10 @@ YEAR_BRACKETS = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）](?=\
 """A year in brackets before a serial and ``号``: ``〔2022】58号`` → ``〔2022〕58号`` (GB/T 9704 7.2.4)."""
 WIDE = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef《》“”—]")
 """A glyph one em wide (half-width Latin letters and digits are about half an em)."""
-SIZE_TOLERANCE = 0.22
-"""Box heights within this share of a cluster's size are the same font size."""
+SIZE_TOLERANCE = 0.28
+"""Box heights within this share of a cluster's size are the same font size (二号 over 三号 is +37 %)."""
+LONG_BOX = 10
+"""Boxes with at least this many characters are body lines (they set the body size)."""
 
 
 def fold(text: str) -> str:
@@ -63,17 +65,18 @@ class Box:
 
 
 def snap_sizes(boxes: Sequence[Box]) -> list[float]:
-    """A font size per box: heights clustered (most text first) so one body size comes out as one."""
-    order = sorted(range(len(boxes)), key=lambda i: -len(boxes[i].text))
-    clusters: list[list[float]] = []
+    """A font size per box: heights clustered around the body size (the median height of long boxes)
+    first, then the rest, so one body size comes out as one despite OCR's uneven box heights."""
+    long = sorted(b.height for b in boxes if len(b.text) >= LONG_BOX)
+    clusters: list[float] = [long[len(long) // 2]] if long else []
     sizes = [0.0] * len(boxes)
-    for i in order:
+    for i in sorted(range(len(boxes)), key=lambda i: -len(boxes[i].text)):
         h = boxes[i].height
-        home = next((c for c in clusters if abs(h - c[0]) <= SIZE_TOLERANCE * c[0]), None)
+        home = next((c for c in clusters if abs(h - c) <= SIZE_TOLERANCE * c), None)
         if home is None:
-            home = [h]
-            clusters.append(home)
-        sizes[i] = round(home[0], 1)
+            home = h
+            clusters.append(h)
+        sizes[i] = round(home, 1)
     return sizes
 
 
