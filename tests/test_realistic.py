@@ -31,11 +31,8 @@ KNOWN_MISSES: dict[str, str] = {
     "gonggao-tudi": "doc_number: 丰自然资告字〔2024〕第8号 is normalised without 第",
     "jiyao-changwu": "title: the 纪要 masthead 会议纪要 is taken as title; issue_date: the date on the "
     "issuing-office line is missed",
-    "portal-lines-pifu": "doc_number, title, addressees: portal header lines before a one-line body",
-    "old-2008-zhutici": "printed_by, print_date: 印发 line between ━━━ rules with a Chinese-numeral date",
     "banfa-zhangtiao-spaced": "enclosure_title, sections: plain-text enclosure after a bare 附件 line, "
     "第一章　总　　则 chapters",
-    "portal-paragraphs-tongzhi": "doc_type, title, addressees: breadcrumb 通知公告 taken as title",
     "yijian-no-masthead": "tasks: （X牵头，Y负责） and （X、Y按职责分工负责） assignments not counted",
     "fuhan-bangongshi": "issuers: 信函 letterhead short name preferred over the full name in title and 署名",
     "lianhe-tonggao": "doc_type, title: joint 通告 title over four lines with no 版头; issuers: "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import regex as re
+
 from govdoc.classify.common import (
     MASTHEAD,
     PORTAL_FURNITURE,
+    PORTAL_STRONG,
     PORTAL_VALUE,
     is_sentence,
     looks_like_title,
@@ -27,6 +30,8 @@ from govdoc.patterns import (
 )
 
 HEADER_ZONES = ("header",)
+PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
+"""A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8
 """Most lines a 发文机关标志 stacks (联合行文)."""
 
@@ -34,9 +39,13 @@ MAX_MARK_LINES = 8
 def portal_residue(state: State, i: int) -> Match | None:
     """Portal navigation, metadata labels and share buttons, anywhere."""
     line = state.lines[i]
-    if line.kind != "text" or not line.flat:
+    if line.kind != "text":
         return None
     t = line.text
+    if not line.flat:
+        strong = PORTAL_STRONG.match(t) or (state.zone in ("header", "pre_body") and PORTAL_FURNITURE.match(t)
+                                            and len(PORTAL_LABEL.findall(t)) >= 2)
+        return Match("residue", {"reason": "portal_navigation"}) if strong else None
     if PORTAL_FURNITURE.match(t) and (len(t) < 60 or t.startswith("当前位置")):
         return Match("residue", {"reason": "portal_navigation"})
     if state.zone in ("header", "pre_body") and PORTAL_VALUE.match(t):
@@ -125,6 +134,8 @@ def issuer_mark(state: State, i: int) -> Match | None:
     if j == i or not organs:
         return None
     nxt = state.text(j) if j < len(state.lines) else ""
+    if state.lines[i].flat and not DOC_NUMBER_LINE.match(nxt):
+        return None  # in flattened portal text a "…文件" segment is a breadcrumb category, not a masthead
     if has_wenjian or red or DOC_NUMBER_LINE.match(nxt) or (j - i > 1 and state.lines[i].heading):
         return Match("issuer_mark", {"organs": organs}, consume=j - i)
     return None

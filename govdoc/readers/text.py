@@ -18,8 +18,8 @@ from govdoc.readers.tables import grid_from_spans
 
 MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 """``## 一、总体要求`` → hashes ``##``, text ``一、总体要求``."""
-MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-"""``---``, ``***``, ``___`` horizontal rules."""
+MD_RULE = re.compile(r"^\s{0,3}(?:([-*_])(\s*\1){2,}|[━─═—–=＝_＿\-·]{4,})\s*$")
+"""Horizontal rules: Markdown ``---``, ``***``, ``___`` and drawn rules ``━━━━`` / ``════`` around a 版记."""
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)")
 """``![seal](images/abc.jpg)``."""
 MD_BOLD = re.compile(r"\*\*(?P<inner>.+?)\*\*")

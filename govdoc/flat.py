@@ -1,0 +1,176 @@
+"""Flattened text: portal pages whose text arrives on one or a few long lines.
+
+``unflatten`` splits such lines at the white space between CJK segments (never inside brackets or quotes) and
+un-glues elements that lost their line break (a date glued to the next title, a 发文字号 glued to the title, a
+numbering marker after a sentence end). Applying it again splits nothing more.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import regex as re
+
+from govdoc.dates import DATE_ARABIC, DATE_CHINESE, is_date_line
+from govdoc.lines import Line
+from govdoc.patterns import is_organ
+
+FLAT_SPLIT = re.compile(r"(?<=[^\sA-Za-z0-9“‘《（(〔”’])[ \t\u3000\u00a0]+(?=[^\sA-Za-z0-9.,:;%)）》”’〕-])")
+"""Split points of flattened portal text: spaces between CJK segments (not between Latin words/digits,
+not just inside quotes or brackets): ``…的通知 平潭县人民政府，…`` splits; ``“4·19” 君山`` does not."""
+GLUED_DATE = re.compile(
+    rf"^(?P<head>[^\d，。；：:,]{{0,40}}?)(?P<date>(?:{DATE_ARABIC.pattern.replace('?P<', '?P<a')}|"
+    rf"{DATE_CHINESE.pattern.replace('?P<', '?P<c')}))(?P<rest>.*)$"
+)
+"""A date glued to its neighbours in flattened text: ``平潭综合实验区管委会2016年4月6日`` (signature + date),
+``2024年5月22日平潭综合实验区…工作方案`` (date + the next title)."""
+GLUED_LEAD = re.compile(
+    r"^(?P<head>(?:抄\s*送|抄\s*报|分\s*送)[：:][^。]{2,300}。|[\p{Han}A-Za-z]{1,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]"
+    r"\s*\d{1,5}\s*号)(?P<rest>\S.+)$"
+)
+"""Elements glued to the next text in flattened pages: ``抄送：区财政金融局。平潭…办法`` and
+``岚综管综〔2015〕36号平潭综合实验区管委会关于…``."""
+GLUED_TITLE = re.compile(
+    r"^(?P<head>[^。，：:]{4,100}?的(?:通知|决定|批复|通报|意见|公告|通告|函|报告))(?P<rest>[^。]{2,200}[：:].*)$"
+)
+"""A title glued to the 主送机关: ``…委员会的通知区直各单位，各片区开发管理局：``."""
+GLUED_MARKER = re.compile(
+    r"(?<=[。；！？：])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|第[一二三四五六七八九十百]{1,4}[章条])(?:\S|$))"
+)
+"""A 一、 or （一） marker right after a sentence end or colon inside flattened text: ``…成效。二、强化措施``."""
+GLUED_ARTICLE = re.compile(r"^(?P<head>\p{Han}{2,12}?)(?P<art>第[一二三四五六七八九十百]{1,4}条)$")
+"""A chapter title glued to the next article marker in flattened text: ``总则第一条``."""
+TITLE_BREAK_AFTER = (
+    "前",
+    "后",
+    "起",
+    "至",
+    "以",
+    "止",
+    "印",
+    "，",
+    "、",
+    "至",
+    "到",
+    "的",
+    "（",
+    "(",
+    "）",
+    "，",
+)
+"""What may follow a date inside a sentence (then the date is not glued to a new line)."""
+FLAT_MIN_LENGTH = 150
+"""Lines at least this long with several CJK-space-CJK gaps are treated as flattened pages."""
+FLAT_MIN_GAPS = 3
+"""…and at least this many gaps."""
+FLAT_DOCUMENT_LINES = 12
+"""A text of at most this many lines, one of them long, is a flattened page: every gap splits."""
+COLUMN_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)\s*")
+"""The gap between side-by-side columns on one line: two or more spaces, ideographic spaces or tabs."""
+OPENERS = "（(《“‘〔【［"
+"""Opening brackets and quotes: no flat split inside them."""
+CLOSERS = "）)》”’〕】］"
+"""Closing brackets and quotes."""
+
+
+def _flat_parts(text: str) -> list[str]:
+    """Split at FLAT_SPLIT gaps that are not inside brackets or quotes."""
+    parts, start, depth, pos = [], 0, 0, 0
+    for m in FLAT_SPLIT.finditer(text):
+        for ch in text[pos : m.start()]:
+            depth += ch in OPENERS
+            depth -= ch in CLOSERS and depth > 0
+        pos = m.start()
+        if depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _is_flat_document(lines: list[Line]) -> bool:
+    text_lines = [x for x in lines if x.kind == "text"]
+    return 0 < len(text_lines) <= FLAT_DOCUMENT_LINES and max(len(x.text) for x in text_lines) >= 80
+
+
+def _column_parts(text: str) -> list[str] | None:
+    parts = [p for p in COLUMN_GAP.split(text.strip()) if p]
+    if len(parts) < 2 or not all(is_organ(p, 40) or is_date_line(p) for p in parts):
+        return None
+    return parts
+
+
+def split_columns(lines: list[Line]) -> list[Line]:
+    """Organs (and dates) set side by side on one line — joint signatures, a 纪要's office and date — become
+    one line each: ``广饶县公安局　　　广饶县交通运输局`` → two lines. Idempotent."""
+    out: list[Line] = []
+    for line in lines:
+        parts = _column_parts(line.text) if line.kind == "text" else None
+        if parts is None:
+            out.append(line)
+            continue
+        out.extend(replace(line, text=p, raw=p, bold_lead=None) for p in parts)
+    return out
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """Split flattened portal lines at CJK-space-CJK gaps; unglue dates from neighbouring text."""
+    out: list[Line] = []
+    whole = _is_flat_document(lines)
+    for line in lines:
+        gaps = len(FLAT_SPLIT.findall(line.text)) if line.kind == "text" else 0
+        if (
+            line.kind != "text"
+            or line.flat
+            or line.heading
+            or not ((len(line.text) >= FLAT_MIN_LENGTH and gaps >= FLAT_MIN_GAPS) or (whole and gaps))
+        ):
+            out.append(line)
+            continue
+        for part in _flat_parts(line.text):
+            for piece in _unglue(part.strip()):
+                if piece:
+                    out.append(replace(line, text=piece, raw=piece, flat=True, bold_lead=None, soft=False))
+    return out
+
+
+def _split_markers(text: str) -> list[str]:
+    """Split a flattened segment before a numbering marker that follows a sentence end:
+    ``…落实责任。二、强化措施…`` → two segments (only 一、 and （一） styles, which never start a sentence)."""
+    cuts = [m.start() for m in GLUED_MARKER.finditer(text)]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b]]
+
+
+def _unglue(text: str) -> list[str]:
+    """Split a flattened segment where an element is glued to its neighbour (see the GLUED_* patterns)."""
+    parts = _split_markers(text)
+    if len(parts) > 1:
+        return [piece for part in parts for piece in _unglue(part)]
+    m = GLUED_ARTICLE.match(text)
+    if m:
+        return [m.group("head"), m.group("art")]
+    m = GLUED_LEAD.match(text)
+    if m:
+        return [m.group("head"), *_unglue(m.group("rest"))]
+    m = GLUED_TITLE.match(text)
+    if m and "关于" in m.group("head"):
+        return [m.group("head"), *_unglue(m.group("rest"))]
+    m = GLUED_DATE.match(text)
+    if (
+        not m
+        or is_date_line(text)
+        or m.group("rest").startswith(TITLE_BREAK_AFTER)
+        or m.group("rest") == "印发"
+    ):
+        return [text]
+    head, date, rest = m.group("head"), m.group("date"), m.group("rest")
+    if head and not is_organ(head, 40):
+        return [text]
+    if rest and not head and (len(rest) > 100 or "。" in rest):
+        return [text]
+    return [p for p in (head, date) if p] + (_unglue(rest) if rest else [])
