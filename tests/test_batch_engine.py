@@ -99,6 +99,13 @@ def test_workers_are_recycled() -> None:
     assert len({r.pid for r in results.values()}) >= 3
 
 
+def test_workers_near_their_memory_cap_are_recycled() -> None:
+    engine = LocalEngine(1, Limits(max_memory_mb=64), chunk=1)  # a worker's RSS is over 32 MB at once
+    results = by_index(list(engine.results(tasks(SMALL[:4]))))
+    assert all(r.status == "ok" for r in results.values())
+    assert engine.spawned >= 2  # one worker would do without the RSS rule (recycle_after is 200)
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert main(["batch", str(tmp_path / "missing.pdf"), "-o", str(tmp_path / "out")]) == 2
     assert main(["batch", str(tmp_path / "*.nothing"), "-o", str(tmp_path / "out")]) == 2

@@ -5,7 +5,8 @@
 - per-file timeout enforced by the parent: a worker whose running task is overdue is SIGKILLed and
   replaced, the task gets ``timeout``, the rest of its queue goes back to the front of the line;
 - crashes (segfault, abort, OOM kill) become a ``crashed`` result for the running task;
-- recycling: a worker is retired after ``recycle_after`` files or when it hit its memory cap.
+- recycling: a worker is retired after ``recycle_after`` files, when it hit its memory cap, or when
+  its peak RSS passed half of the cap (a big file leaves a fragmented heap behind).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ POLL_SECONDS = 0.5
 """Longest wait for worker output before deadlines are checked again."""
 STARTUP_GRACE = 60.0
 """Seconds (on top of the per-file timeout) a worker may take to start its first queued task."""
+RECYCLE_RSS_FRACTION = 0.5
+"""A worker whose peak RSS passed this fraction of its memory cap is replaced once idle."""
 MAX_BARREN_STARTS = 3
 """Workers that die before their first task, in a row, before the batch gives up."""
 
@@ -80,7 +83,7 @@ class LocalEngine:
         while len(self.workers) < min(self.jobs, len(self.queue) + self._busy()):
             self._spawn()
         for worker in list(self.workers):
-            if worker.exhausted or worker.done_count + len(worker.pending) >= self.recycle_after:
+            if self._worn_out(worker):
                 if not worker.pending:
                     self._retire(worker)
                 continue
@@ -89,6 +92,15 @@ class LocalEngine:
                 fair = max(1, len(self.queue) // (2 * self.jobs))
                 take = min(self.chunk, fair, room, len(self.queue))
                 self._send(worker, [self.queue.popleft() for _ in range(take)])
+
+    def _worn_out(self, worker: WorkerProcess) -> bool:
+        """Whether ``worker`` gets no new tasks (it is retired once its queue is empty)."""
+        cap_kb = self.limits.max_memory_mb * 1024
+        return (
+            worker.exhausted
+            or worker.done_count + len(worker.pending) >= self.recycle_after
+            or (cap_kb > 0 and worker.rss_kb > cap_kb * RECYCLE_RSS_FRACTION)
+        )
 
     def _send(self, worker: WorkerProcess, tasks: list[Task]) -> None:
         """Give ``tasks`` to ``worker``; if it died while idle, put them back and drop it."""
