@@ -32,6 +32,7 @@ from govdoc.patterns import (
     COPY_NUMBER,
     FIFTEEN_KINDS,
     LIST_SEPARATORS,
+    ORGAN_SUFFIX,
     SECRECY,
     URGENCY,
     WORD_SEPARATORS,
@@ -127,6 +128,8 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         if doc.title and data.get("fuller"):
             doc.residue.append(Residue(text=doc.title, reason="portal_title", source=src))
         doc.title = data["title"]
+        if data.get("organs"):
+            mark_organs.extend(o for o in data["organs"] if o not in mark_organs)
     elif label == "addressees":
         doc.addressees = split_organs(data["organs"])
         if data.get("rest"):
@@ -272,16 +275,25 @@ def split_organs(text: str) -> list[str]:
 
 
 def _issuers(doc: Document, mark_organs: list[str]) -> list[str]:
-    organs = [o for o in mark_organs if is_organ(o, 60)]
-    if organs:
-        return organs
+    """发文机关: the masthead's organs (completed by a fuller form in the title or 署名, e.g. 铜梁区… →
+    重庆市铜梁区…), else the organs that open the title, else the 署名."""
+    named: list[str] = []
     if doc.title:
         m = TITLE_ISSUER.match(doc.title)
         if m:
             named = [o for o in WORD_SEPARATORS.split(m.group("org")) if o]
-            if named and all(is_organ(o, 60) for o in named):
-                return named
-    return [o for o in doc.signature if is_organ(o, 60)]
+            named = named if named and all(is_organ(o, 60) for o in named) else []
+    organs = [o for o in mark_organs if is_organ(o, 60)]
+    if organs:
+        fuller = named + [o for o in doc.signature if is_organ(o, 60)]
+        return list(dict.fromkeys(next((f for f in fuller if _completes(f, o)), o) for o in organs))
+    return named or [o for o in doc.signature if is_organ(o, 60)]
+
+
+def _completes(full: str, short: str) -> bool:
+    """``重庆市铜梁区人民政府办公室`` completes ``铜梁区人民政府办公室`` (a place prefix, not another organ)."""
+    prefix = full[: len(full) - len(short)]
+    return full.endswith(short) and 0 < len(prefix) <= 8 and not ORGAN_SUFFIX.search(prefix)
 
 
 def _doc_type(doc: Document) -> str | None:

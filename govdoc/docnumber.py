@@ -15,7 +15,7 @@ def parse_doc_number(raw: str, source: Provenance | None = None) -> DocNumber | 
     year, serial = int(m.group("year")), int(m.group("serial"))
     return DocNumber(
         raw=raw.strip(),
-        text=f"{code}〔{year}〕{serial}号",
+        text=f"{code}〔{year}〕{'第' if m.group('di') else ''}{serial}号",
         agency_code=code,
         year=year,
         serial=serial,

@@ -21,7 +21,7 @@ CLAUSE_END = re.compile(r"[。！？!?；;：:]$")
 DOC_NUMBER = re.compile(
     r"(?P<code>[\p{Han}A-Za-z](?:\s?[\p{Han}A-Za-z]){0,23}?)\s*"
     r"(?P<open>[〔\[［【(（„‟{｛<《]?)\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】)）‟”}｝>》]?)\s*"
-    r"(?:第\s*)?(?P<serial>\d{1,5})\s*号"
+    r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*号"
 )
 """发文字号 in any bracket style: ``临政办发〔2022〕58号``, ``鲁商字 [2025] 1号``, ``岚纪办[2012]2号``,
 ``国防部发（2012）21号``, ``浙人才„1993‟73号``, ``临政办发2022 58号`` (missing brackets)."""

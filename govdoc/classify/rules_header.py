@@ -179,10 +179,15 @@ def _wrapped_title(state: State, i: int) -> Match | None:
     """A plain-text title wrapped over lines: ``XX省人民政府关于加强`` + ``安全生产工作的报告``, or the
     issuing organ on a line of its own above ``关于…的通知``."""
     first = state.lines[i].text
-    nxt = state.lines[i + 1] if i + 1 < len(state.lines) else None
-    if is_organ(first, 40) and nxt is not None and nxt.kind == "text" and nxt.text.startswith("关于") \
-            and looks_like_title(nxt) and TITLE_KIND.search(nxt.text):
-        return Match("title", {"title": first + nxt.text}, consume=2)
+    j = i
+    while j < len(state.lines) and j - i < MAX_MARK_LINES and state.lines[j].kind == "text" \
+            and is_organ(state.lines[j].text, 40):
+        j += 1
+    nxt = state.lines[j] if i < j < len(state.lines) else None
+    if nxt is not None and nxt.kind == "text" and nxt.text.startswith("关于") and looks_like_title(nxt) \
+            and TITLE_KIND.search(nxt.text):
+        organs = [x.text for x in state.lines[i:j]]
+        return Match("title", {"title": "".join(organs) + nxt.text, "organs": organs}, consume=j - i + 1)
     if "关于" not in first or len(first) > 60 or any(p in first for p in "。：:；"):
         return None
     parts = [first]
