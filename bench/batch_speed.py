@@ -1,9 +1,11 @@
 """Throughput of ``govdoc batch`` with --jobs 1 and --jobs 2, and worker memory over a long run.
 
-    python bench/batch_speed.py [--files 300] [--keep DIR]
+    python bench/batch_speed.py [--files 300] [--rounds 2] [--keep DIR]
 
 Builds an archive of ``--files`` copies of the shared corpus PDFs and DOCX (cycled, in copy folders),
-converts it with the local engine at --jobs 1 and --jobs 2, and prints files/s, pages/s, the speed-up,
+converts it with the local engine at --jobs 1 and --jobs 2 (``--rounds`` interleaved rounds, the best
+rate of each counts: other processes on the machine only ever slow a run down), and prints files/s,
+pages/s, the speed-up,
 and for each worker its peak RSS (VmHWM) once warm (each distinct file parsed once) and at its
 last file.
 Worker recycling is switched off here so that a leak would show; OCR is off (the outlined PDF fails
@@ -93,33 +95,43 @@ def rss_lines(report: BatchReport) -> tuple[list[str], bool]:
     return lines, ok
 
 
+def measure(archive: Path, out: Path, jobs: int, files: int) -> tuple[float, bool]:
+    """One run: print its line and worker memory; (files/s, memory within tolerance)."""
+    report, seconds = run(archive, out, jobs, files)
+    shutil.rmtree(out, ignore_errors=True)
+    done = report.converted + report.failed
+    busy = sum(r.seconds for r in report.rows)
+    print(
+        f"--jobs {jobs}: {done} files ({report.failed} failed) in {seconds:.1f} s: "
+        f"{done / seconds:.2f} files/s, {report.pages / seconds:.1f} pages/s; "
+        f"workers busy {busy:.1f} s = {busy / (jobs * seconds):.0%} of {jobs} x wall time, "
+        f"CPU {report.cpu_seconds:.1f} s ({cpu_pressure()})"
+    )
+    lines, ok = rss_lines(report)
+    print("\n".join(lines))
+    return done / seconds, ok
+
+
 def main(argv: list[str] | None = None) -> int:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("--files", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds; the best rate counts")
     parser.add_argument("--keep", help="build the archive here and keep it")
     args = parser.parse_args(argv)
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="govdoc-batch-bench-"))
     try:
         build_archive(root / "archive", args.files)
         print(f"load average before: {os.getloadavg()[0]:.2f} (other processes skew wall-clock rates)")
-        rates: dict[int, float] = {}
+        rates: dict[int, float] = {1: 0.0, 2: 0.0}
         all_ok = True
-        for jobs in (1, 2):
-            report, seconds = run(root / "archive", root / f"out-j{jobs}", jobs, args.files)
-            done = report.converted + report.failed
-            rates[jobs] = done / seconds
-            busy = sum(r.seconds for r in report.rows)
-            print(
-                f"--jobs {jobs}: {done} files ({report.failed} failed) in {seconds:.1f} s: "
-                f"{rates[jobs]:.2f} files/s, {report.pages / seconds:.1f} pages/s; "
-                f"workers busy {busy:.1f} s = {busy / (jobs * seconds):.0%} of {jobs} x wall time, "
-                f"CPU {report.cpu_seconds:.1f} s ({cpu_pressure()})"
-            )
-            lines, ok = rss_lines(report)
-            all_ok = all_ok and ok
-            print("\n".join(lines))
+        for _round in range(args.rounds):
+            for jobs in (1, 2):
+                rate, ok = measure(root / "archive", root / f"out-j{jobs}", jobs, args.files)
+                rates[jobs] = max(rates[jobs], rate)
+                all_ok = all_ok and ok
         speedup = rates[2] / rates[1]
+        print(f"best files/s: --jobs 1 {rates[1]:.2f}, --jobs 2 {rates[2]:.2f}")
         print(f"speed-up --jobs 2 / --jobs 1: {speedup:.2f}x (target ≥ {TARGET_SPEEDUP}x)")
         print(f"worker RSS at the end within {RSS_TOLERANCE:.0%} of the start: {'yes' if all_ok else 'NO'}")
         return 0 if speedup >= TARGET_SPEEDUP and all_ok else 1
