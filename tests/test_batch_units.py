@@ -11,9 +11,17 @@ import pytest
 from govdoc.batch import BatchConfig, run_batch
 from govdoc.batch.frames import FrameBuffer, encode
 from govdoc.batch.inputs import InputError, expand_inputs, output_name
-from govdoc.batch.manifest import MANIFEST_NAME, Row, read_rows, reusable_rows, sweep_temp_files
+from govdoc.batch.manifest import (
+    MANIFEST_NAME,
+    OutdirBusyError,
+    Row,
+    outdir_lock,
+    read_rows,
+    reusable_rows,
+    sweep_temp_files,
+)
 from govdoc.batch.progress import PlainProgress, RichProgress, format_eta, make_progress
-from govdoc.cli import build_parser
+from govdoc.cli import build_parser, main
 
 NOTICE = "关于开展安全检查的通知\n\n各单位：\n请于5月1日前完成自查。\n"
 
@@ -69,6 +77,21 @@ def test_manifest_reading_survives_a_cut_row_and_last_row_wins(tmp_path: Path) -
     assert set(reusable_rows(tmp_path)) == {"a.json"}
     (tmp_path / "a.json").unlink()
     assert reusable_rows(tmp_path) == {}
+
+
+def test_one_batch_at_a_time_per_outdir(tmp_path: Path) -> None:
+    (tmp_path / "in.txt").write_text(NOTICE, "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    config = BatchConfig(inputs=(str(tmp_path / "in.txt"),), outdir=str(out), progress="none")
+    with outdir_lock(out), pytest.raises(OutdirBusyError):
+        run_batch(config)
+    assert run_batch(config).exit_code == 0
+
+
+def test_outdir_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x", "utf-8")
+    assert main(["batch", str(tmp_path / "f"), "-o", str(tmp_path / "f")]) == 2
 
 
 def test_sweep_removes_only_temporary_files(tmp_path: Path) -> None:

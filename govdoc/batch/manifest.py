@@ -18,6 +18,8 @@ from typing import IO, Any
 
 MANIFEST_NAME = "manifest.jsonl"
 """File name of the manifest inside OUTDIR."""
+LOCK_NAME = ".govdoc-batch.lock"
+"""Lock file in OUTDIR: one batch at a time writes there (released by the kernel if the batch dies)."""
 TEMP_MARK = ".govdoc-tmp"
 """Every temporary file the batch writes has this in its name (swept at the start of each run)."""
 
@@ -77,6 +79,26 @@ def atomic_write(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically (see :func:`atomic_file`)."""
     with atomic_file(target) as fh:
         fh.write(data)
+
+
+class OutdirBusyError(RuntimeError):
+    """Another batch is writing to the same output directory."""
+
+
+@contextlib.contextmanager
+def outdir_lock(outdir: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on OUTDIR's lock file for the duration of a batch."""
+    import fcntl
+
+    with open(outdir / LOCK_NAME, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutdirBusyError(f"{outdir}: another govdoc batch is writing there") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def sweep_temp_files(outdir: Path) -> int:

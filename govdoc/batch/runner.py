@@ -19,6 +19,7 @@ from govdoc.batch.manifest import (
     Row,
     atomic_file,
     atomic_write,
+    outdir_lock,
     reusable_rows,
     sweep_temp_files,
 )
@@ -84,11 +85,21 @@ def make_engine(config: BatchConfig) -> Engine:
 
 
 def run_batch(config: BatchConfig, progress: Progress | None = None, engine: Engine | None = None) -> BatchReport:
-    """Convert every input of ``config``; see :mod:`govdoc.batch` for the guarantees."""
+    """Convert every input of ``config``; see :mod:`govdoc.batch` for the guarantees.
+
+    Raises :class:`~govdoc.batch.inputs.InputError` for inputs that name nothing and
+    :class:`~govdoc.batch.manifest.OutdirBusyError` when another batch writes to the same OUTDIR."""
+    files = expand_inputs(config.inputs, config.outdir)
     outdir = Path(config.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    sweep_temp_files(outdir)
-    files = expand_inputs(config.inputs, config.outdir)
+    with outdir_lock(outdir):
+        sweep_temp_files(outdir)
+        return _run(config, files, outdir, progress, engine)
+
+
+def _run(
+    config: BatchConfig, files: list[InputFile], outdir: Path, progress: Progress | None, engine: Engine | None
+) -> BatchReport:
     outputs = [output_name(f.rel, config.format) for f in files]
     done = _plan_resume(files, outputs, outdir) if config.resume else {}
     report = BatchReport(skipped=len(done))

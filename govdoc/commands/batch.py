@@ -7,6 +7,7 @@ Exit codes: 0 every input converted, 1 some failed (see OUTDIR/manifest.jsonl), 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -74,14 +75,18 @@ def config_from_args(args: argparse.Namespace) -> BatchConfig:
 def run(args: argparse.Namespace) -> int:
     from govdoc.batch.inputs import InputError
     from govdoc.batch.local import EngineError
+    from govdoc.batch.manifest import OutdirBusyError
     from govdoc.batch.runner import run_batch
 
     if args.scheduler and args.engine != "dask":
         print("govdoc batch: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        print(f"govdoc batch: {args.output}: exists and is not a directory", file=sys.stderr)
+        return 2
     try:
         report = run_batch(config_from_args(args))
-    except InputError as err:
+    except (InputError, OutdirBusyError) as err:
         print(f"govdoc batch: {err}", file=sys.stderr)
         return 2
     except EngineError as err:
