@@ -160,7 +160,10 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         entry = ContactEntry(label=data["label"], value=data["value"], source=src)
         (parts.enclosure.contact if in_enclosure and parts.enclosure else doc.contact).append(entry)
     elif label == "enclosure_title":
-        parts.enclosure = Enclosure(title=data["title"], marker=data.get("marker") or None, source=src)
+        marker = data.get("marker") or None
+        if data.get("after_head") and parts.attachments and not parts.attachments[-1][0].title:
+            marker = parts.attachments.pop()[0].marker  # the 附件 head introduced the printed document
+        parts.enclosure = Enclosure(title=data["title"], marker=marker, source=src)
         parts.enclosure_tree = TreeBuilder()
     elif label == "subtitle":
         _subtitle(doc, parts, data["text"], item)

@@ -16,6 +16,10 @@ DOWNLOAD_NAME = re.compile(r"\.(?:xlsx?|docx?|wps|pdf|zip|rar|ofd|jpg|png)\s*$",
 """A portal download link, not an 附件说明: ``附件1：名录.xlsx``."""
 GLUED_ITEM = re.compile(r"(?<=\S)(?<!\d)(?P<n>\d{1,2})\s*[.．、](?!\d)")
 """A numbered item glued to the previous one: ``名录（第一批）2.分布图`` (used only for the next expected number)."""
+SPLIT_TAIL_MAX = 8
+"""A short tail set apart by a blank line (a converter's page or line break) still continues an 附件说明 item."""
+SENTENCE_PUNCT = re.compile(r"[。！？；，,]")
+"""Punctuation of prose: a line with it does not continue an 附件说明 title."""
 WRAP_MIN = 20
 """A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
@@ -29,11 +33,7 @@ def table(state: State, i: int) -> Match | None:
 
 def image(state: State, i: int) -> Match | None:
     """An image block (seal, QR code, picture)."""
-    return (
-        Match("image", {"description": state.lines[i].image or ""})
-        if state.lines[i].kind == "image"
-        else None
-    )
+    return Match("image", {"description": state.lines[i].image or ""}) if state.lines[i].kind == "image" else None
 
 
 def attachment_note(state: State, i: int) -> Match | None:
@@ -45,17 +45,19 @@ def attachment_note(state: State, i: int) -> Match | None:
     m = ATTACHMENT_NOTE.match(state.text(i))
     if not m:
         return None
-    if state.notes_seen and state.closed and state.zone in ("closing", "attachment") \
-            and not ATTACHMENT_ITEM.match(m.group("rest")):
+    if (
+        state.notes_seen
+        and state.closed
+        and state.zone in ("closing", "attachment")
+        and not ATTACHMENT_ITEM.match(m.group("rest"))
+    ):
         n = m.group("n")
         return Match("attachment_head", {"index": int(n) if n else None, "title": m.group("rest").strip()})
     head = state.text(i)[: m.start("rest")]
     items: list[tuple[int | None, str, str]] = []
     first = ATTACHMENT_ITEM.match(m.group("rest"))
     if first:
-        items.append(
-            (int(first.group("n")), head + m.group("rest")[: first.start("title")], first.group("title"))
-        )
+        items.append((int(first.group("n")), head + m.group("rest")[: first.start("title")], first.group("title")))
     else:
         items.append((int(m.group("n")) if m.group("n") else None, head, m.group("rest")))
     j = i + 1
@@ -64,7 +66,7 @@ def attachment_note(state: State, i: int) -> Match | None:
         item = ATTACHMENT_ITEM.match(nxt)
         if item and (first or len(items) > 1 or items[0][0] is None):
             items.append((int(item.group("n")), nxt[: item.start("title")], item.group("title")))
-        elif state.lines[j].soft and not item and _wraps(state.lines[j - 1].text, nxt):
+        elif not item and _wraps(state.lines[j - 1].text, nxt) and (state.lines[j].soft or len(nxt) <= SPLIT_TAIL_MAX):
             n, marker, title = items[-1]
             items[-1] = (n, marker, title + nxt)
         else:
@@ -101,6 +103,7 @@ def _wraps(previous: str, nxt: str) -> bool:
         and not is_organ(nxt, 60)
         and not is_date_line(nxt)
         and not ATTACHMENT_HEAD.match(nxt)
+        and not SENTENCE_PUNCT.search(nxt)
     )
 
 
@@ -120,6 +123,9 @@ def attachment_title(state: State, i: int) -> Match | None:
         return None
     if find_marker(state.text(i)) or len(state.text(i)) > 100:
         return None
+    expected = state.expected_enclosure
+    if expected and not state.enclosure_open and same_document_name(state.text(i), expected):
+        return Match("enclosure_title", {"title": state.text(i), "after_head": True})
     return Match("attachment_title")
 
 
@@ -131,12 +137,7 @@ def enclosure_title(state: State, i: int) -> Match | None:
     if state.expected_enclosure and (state.closed or line.heading or line.align == "center"):
         m = GLUED_ENCLOSURE.match(line.text)
         name = state.expected_enclosure
-        if (
-            line.flat
-            and m
-            and m.group("rest").startswith(name)
-            and (m.group("att") or m.group("rest") != name)
-        ):
+        if line.flat and m and m.group("rest").startswith(name) and (m.group("att") or m.group("rest") != name):
             rest = m.group("rest")[len(name) :]
             return Match("enclosure_title", {"title": name, "marker": m.group("att")}, remainder=rest or None)
         if same_document_name(line.text, name):
@@ -176,12 +177,7 @@ def measure(state: State, i: int) -> Match | None:
     """A paragraph led by a bold sentence: ``**实施科学家精神进校园行动。**其余正文…``."""
     line = state.lines[i]
     lead = line.bold_lead
-    if (
-        line.kind != "text"
-        or not lead
-        or len(lead) > MEASURE_MAX
-        or (line.all_bold and len(line.text) > MEASURE_MAX)
-    ):
+    if line.kind != "text" or not lead or len(lead) > MEASURE_MAX or (line.all_bold and len(line.text) > MEASURE_MAX):
         return None
     if not lead.endswith(("。", "：", ":", "！")):
         return None
