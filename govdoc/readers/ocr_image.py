@@ -15,12 +15,16 @@ from typing import Any
 
 import numpy as np
 
+PixelBox = tuple[int, int, int, int]
+"""(x0, y0, x1, y1) in image pixels."""
 RED_MIN = 150
 """Red channel above which, with green and blue below :data:`RED_OTHER_MAX`, a pixel is red ink."""
 RED_OTHER_MAX = 120
 """Green/blue channel ceiling of red ink."""
 INK_MAX = 140
 """Grey level under which a pixel is ink."""
+RULE_INK_MAX = 200
+"""Grey level under which a pixel may belong to a ruling (thin rules render light grey)."""
 SEAL_MIN = 0.08
 """A seal is at least this share of the page width across."""
 SEAL_ASPECT = (0.7, 1.45)
@@ -29,6 +33,10 @@ RULE_MIN = 0.05
 """A ruling is at least this share of the page width (or height) long."""
 RED_RULE_WIDTH = 0.3
 """A red horizontal ruling wider than this share of the page is the 版头 red rule."""
+STRAY_MIN = 6.5
+"""Smallest width and height (points) of leftover ink worth recognising on its own (a lone digit)."""
+STRAY_MAX = (54.0, 40.0)
+"""Largest width and height (points) of leftover ink recognised on its own (a few glyphs)."""
 RED_BOX_SHARE = 0.4
 """A text box whose ink is at least this share red is red text."""
 
@@ -105,7 +113,7 @@ def prepare(img: Any, scale: float) -> Prepared:
         out[y0:y1, x0:x1][region] = 255
         red[y0:y1, x0:x1] = False
     out[red] = 0
-    ink = out.min(axis=2) < INK_MAX
+    ink = out.min(axis=2) < RULE_INK_MAX
     prepared = Prepared(image=out, red=red)
     prepared.edges = _lines(ink, True, scale) + _lines(ink, False, scale)
     page_width = img.shape[1] / scale
@@ -119,3 +127,27 @@ def is_red(prepared: Prepared, box: tuple[int, int, int, int]) -> bool:
     ink = prepared.image[y0:y1, x0:x1].min(axis=2) < INK_MAX
     total = int(ink.sum())
     return total > 0 and int(prepared.red[y0:y1, x0:x1].sum()) >= RED_BOX_SHARE * total
+
+
+def stray_ink(
+    prepared: Prepared, boxes: list[tuple[int, int, int, int]], scale: float
+) -> list[tuple[int, int, int, int]]:
+    """Glyph-sized ink outside every detected box and off the rulings (the detector often misses a lone
+    digit in a table cell): pixel boxes (x0, y0, x1, y1), padded, to be recognised one by one."""
+    import cv2
+
+    ink = (prepared.image.min(axis=2) < INK_MAX).astype(np.uint8)
+    length = max(int(RULE_MIN * ink.shape[1]), 10)
+    for shape in ((1, length), (length, 1)):
+        ink[cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(shape, np.uint8)) > 0] = 0
+    for x0, y0, x1, y1 in boxes:
+        ink[max(0, y0 - 2) : y1 + 3, max(0, x0 - 2) : x1 + 3] = 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, np.ones((7, 7), np.uint8)))
+    lo, (max_w, max_h) = STRAY_MIN * scale, (v * scale for v in STRAY_MAX)
+    height, width = ink.shape
+    out = []
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        if lo <= w <= max_w and lo <= h <= max_h:
+            out.append((max(0, x - 6), max(0, y - 6), min(width, x + w + 6), min(height, y + h + 6)))
+    return out

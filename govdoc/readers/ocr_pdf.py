@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -16,8 +17,8 @@ import regex as re
 from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
-from govdoc.readers.ocr_image import is_red, prepare
-from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes
+from govdoc.readers.ocr_image import is_red, prepare, stray_ink
+from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes, widen
 from govdoc.readers.ofd_layout import InkPage, layout_blocks
 from govdoc.readers.pdf_guard import check_complete, check_streams
 
@@ -27,8 +28,12 @@ PAGE_NUMBER_BOX = re.compile(r"^[-—–一_~－]*\s*\d{1,4}\s*[-—–一_~－]
 """A recognised page number (页码) whose dashes came out short or missing: ``-7``, ``—7—``, ``7-``."""
 MARGIN_ZONE = 0.09
 """Share of the page height at top and bottom where a page number may sit."""
+MARGIN_SLACK = 10.0
+"""Points added to the margin zone (as the PDF reader does for its furniture)."""
 MIN_SCORE = 0.5
 """Recognitions below this confidence are dropped."""
+STRAY_SCORE = 0.8
+"""Confidence needed for ink recognised outside the detector's boxes (stray marks read as 一 or 1)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,17 +45,51 @@ def engine() -> Any:
     return RapidOCR()
 
 
+def _recognise(image: Any, detect: bool) -> Any:
+    return engine()(image, use_det=detect, use_cls=False)[0]
+
+
+def _pixel_box(points: Any) -> tuple[int, int, int, int]:
+    xs = [float(p[0]) for p in points]
+    ys = [float(p[1]) for p in points]
+    return int(min(xs)), int(min(ys)), int(max(xs)) + 1, int(max(ys)) + 1
+
+
 def _boxes(result: Any, prepared: Any, scale: float) -> list[Box]:
     boxes = []
     for points, text, score in result or []:
         if float(score) < MIN_SCORE or not str(text).strip():
             continue
-        xs = [float(p[0]) for p in points]
-        ys = [float(p[1]) for p in points]
-        pixel_box = (int(min(xs)), int(min(ys)), int(max(xs)) + 1, int(max(ys)) + 1)
-        red = is_red(prepared, pixel_box)
-        boxes.append(Box(min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale, fold(text), red))
+        x0, y0, x1, y1 = _pixel_box(points)
+        red = is_red(prepared, (x0, y0, x1, y1))
+        box = Box(x0 / scale, y0 / scale, x1 / scale, y1 / scale, fold(text), red)
+        boxes.append(widen(box))
     return boxes
+
+
+def recognised_page(
+    img: Any, width: float, height: float, number: int, recognise: Callable[[Any, bool], Any]
+) -> tuple[InkPage, list[Box]]:
+    """A page image (RGB, :data:`RENDER_SCALE` px/pt) → its recognised boxes and rulings in points.
+
+    ``recognise(image, detect)`` is RapidOCR: ``[(points, text, score), …]`` with detection, ``[(text, score)]``
+    for a crop recognised as one line without it. Glyph-sized ink the detector missed is recognised
+    crop by crop (:func:`~govdoc.readers.ocr_image.stray_ink`).
+    """
+    prepared = prepare(img, RENDER_SCALE)
+    found = recognise(prepared.image, True) or []
+    strays = stray_ink(prepared, [_pixel_box(points) for points, _, _ in found], RENDER_SCALE)
+    for x0, y0, x1, y1 in strays:
+        for text, score in recognise(prepared.image[y0:y1, x0:x1], False) or []:
+            if float(score) >= STRAY_SCORE:
+                found.append(([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], text, score))
+    margin = MARGIN_ZONE * height + MARGIN_SLACK
+    boxes = [
+        b
+        for b in _boxes(found, prepared, RENDER_SCALE)
+        if not (PAGE_NUMBER_BOX.match(b.text) and (b.bottom < margin or b.top > height - margin))
+    ]
+    return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), boxes
 
 
 def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
@@ -61,15 +100,7 @@ def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
         img = bitmap.to_numpy()[..., :3].copy()
     finally:
         bitmap.close()
-    prepared = prepare(img, RENDER_SCALE)
-    result, _ = engine()(prepared.image, use_cls=False)
-    margin = MARGIN_ZONE * height
-    boxes = [
-        b
-        for b in _boxes(result, prepared, RENDER_SCALE)
-        if not (PAGE_NUMBER_BOX.match(b.text) and (b.bottom < margin or b.top > height - margin))
-    ]
-    return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), boxes
+    return recognised_page(img, width, height, number, _recognise)
 
 
 def _open(data: bytes, path: str | None) -> Any:
@@ -95,12 +126,17 @@ def _pages(doc: Any, path: str | None, options: ParseOptions) -> list[InkPage]:
             page.close()
         pages.append(ink)
         all_boxes.append(boxes)
+    place_chars(pages, all_boxes)
+    return pages
+
+
+def place_chars(pages: list[InkPage], all_boxes: list[list[Box]]) -> None:
+    """Characters of every box onto its page, with font sizes snapped over the whole document."""
     flat = [b for boxes in all_boxes for b in boxes]
     sizes = iter(snap_sizes(flat))
     for ink, boxes in zip(pages, all_boxes, strict=True):
         for box in boxes:
             ink.chars.extend(box_chars(box, next(sizes)))
-    return pages
 
 
 def ocr_pdf(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:

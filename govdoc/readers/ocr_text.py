@@ -32,6 +32,11 @@ YEAR_BRACKETS = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）](?=\
 """A year in brackets before a serial and ``号``: ``〔2022】58号`` → ``〔2022〕58号`` (GB/T 9704 7.2.4)."""
 WIDE = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef《》“”—]")
 """A glyph one em wide (half-width Latin letters and digits are about half an em)."""
+HALF_INK_END = re.compile(r"[，。、；：！？）》」』”’〕】]$")
+"""Full-width punctuation whose ink sits in the left half of its cell: a box ending in it stops half an
+em short of where the next character would start (``…人才，`` at a line end)."""
+HALF_INK_START = re.compile(r"^[（《「『“‘〔【]")
+"""Full-width punctuation whose ink sits in the right half of its cell (the box starts half an em late)."""
 SIZE_TOLERANCE = 0.28
 """Box heights within this share of a cluster's size are the same font size (二号 over 三号 is +37 %)."""
 LONG_BOX = 10
@@ -63,15 +68,34 @@ class Box:
     def height(self) -> float:
         return self.bottom - self.top
 
+    @property
+    def em(self) -> float:
+        """The font size: the box height, or the character pitch when smaller (a short box such as
+        ``执行。`` is taller than its text; a letter-spaced masthead is wider)."""
+        units = sum(1.0 if WIDE.match(ch) else 0.5 for ch in self.text if not ch.isspace())
+        pitch = (self.x1 - self.x0) / units if units else self.height
+        return min(self.height, pitch)
+
+
+def widen(box: Box) -> Box:
+    """The box over the full cells of its first and last characters (see :data:`HALF_INK_END`)."""
+    units = sum(1.0 if WIDE.match(ch) else 0.5 for ch in box.text if not ch.isspace())
+    if not units:
+        return box
+    half = 0.5 * (box.x1 - box.x0) / units
+    x0 = box.x0 - half if HALF_INK_START.search(box.text) else box.x0
+    x1 = box.x1 + half if HALF_INK_END.search(box.text) else box.x1
+    return Box(x0, box.top, x1, box.bottom, box.text, box.red)
+
 
 def snap_sizes(boxes: Sequence[Box]) -> list[float]:
     """A font size per box: heights clustered around the body size (the median height of long boxes)
     first, then the rest, so one body size comes out as one despite OCR's uneven box heights."""
-    long = sorted(b.height for b in boxes if len(b.text) >= LONG_BOX)
+    long = sorted(b.em for b in boxes if len(b.text) >= LONG_BOX)
     clusters: list[float] = [long[len(long) // 2]] if long else []
     sizes = [0.0] * len(boxes)
     for i in sorted(range(len(boxes)), key=lambda i: -len(boxes[i].text)):
-        h = boxes[i].height
+        h = boxes[i].em
         home = next((c for c in clusters if abs(h - c) <= SIZE_TOLERANCE * c), None)
         if home is None:
             home = h
