@@ -6,8 +6,8 @@ Builds an archive of ``--files`` copies of the shared corpus PDFs and DOCX (cycl
 converts it with the local engine at --jobs 1 and --jobs 2 (``--rounds`` interleaved rounds, the best
 rate of each counts: other processes on the machine only ever slow a run down), and prints files/s,
 pages/s, the speed-up, and for each worker its peak RSS (VmHWM) once warm (each distinct file parsed
-once) and at its last file. Worker recycling is switched off here so that a leak would show; OCR is off (the outlined PDF fails
-fast with no_text_layer) because OCR speed is another benchmark's business.
+once) and at its last file. Worker recycling is switched off here so that a leak would show; OCR is
+off (the outlined PDF fails fast with no_text_layer) because OCR speed is another benchmark's business.
 """
 
 from __future__ import annotations
