@@ -116,6 +116,8 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
     if label == "issuer_mark":
         mark_organs.extend(data["organs"])
         doc.issuer_mark = (doc.issuer_mark or "") + text
+    elif label == "minutes_head":
+        _minutes(doc, item, mark_organs)
     elif label == "doc_number" and doc.doc_number is None:
         doc.doc_number = parse_doc_number(data["raw"], src)
         if data.get("signers"):
@@ -190,6 +192,18 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
         doc.residue.append(Residue(text=text, reason=data.get("reason", "unclassified"), source=src))
     else:
         _tree(parts, item).add(Paragraph(text=text, source=src))
+
+
+def _minutes(doc: Document, item: Labeled, mark_organs: list[str]) -> None:
+    """纪要格式: the masthead, 期号 (kept as residue: it is not a 发文字号), issuing office and date."""
+    data, src = item.data, _prov(item)
+    doc.issuer_mark = data["mark"]
+    mark_organs.append(data["organ"])
+    if data["number"]:
+        doc.residue.append(Residue(text=data["number"], reason="minutes_issue_number", source=src))
+    parsed = parse_date(data["date"])
+    if parsed:
+        doc.issue_date = DateValue(raw=data["date"], text=data["date"], date=parsed[0], source=src)
 
 
 def _set_date(doc: Document, parts: _Parts, item: Labeled, in_enclosure: bool) -> None:

@@ -31,6 +31,10 @@ DOC_NUMBER_PLACEHOLDER = re.compile(
     r"^\S{0,24}[〔\[［【(（]\s*(?:\d{4}|[Xx×]{2,4})\s*[〕\]］】)）]\s*[Xx×\d]{0,5}\s*号$"
 )
 """A template's placeholder 发文字号: ``XXX〔2023〕X号``, ``X〔XXXX〕X号``."""
+MINUTES_MARK = re.compile(r"^(?P<mark>.{0,30}?纪要)$")
+"""纪要格式 masthead: ``会议纪要``, ``XX县人民政府常务会议纪要``."""
+ISSUE_NUMBER = re.compile(r"^(?:[〔\[［(（]\s*\d{4}\s*[〕\]］)）])?\s*第\s*\d{1,4}\s*期$")
+"""期号 under a 纪要 masthead: ``〔2020〕第6期``, ``第12期``."""
 SEAL_PLACEHOLDER = re.compile(r"^[（(][^）)]{0,30}(?:印章|盖章|签章)[^）)]{0,30}[）)]$")
 """A seal placeholder between 署名 and date: ``（此处添加印章图片或文字说明）``."""
 SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<names>.+)$")

@@ -24,9 +24,11 @@ from govdoc.tasks_patterns import ASSIGN_LABEL, MARKER, SENTENCE_END, looks_like
 from govdoc.tasks_units import UnitList, parse_units
 
 VERB_ASSIGN = re.compile(
-    r"^(?:由)?(?P<lead>[^，,；;。]+?)(?:牵头|负责)(?:[，,；;]\s*(?P<partner>[^。]+?)(?:配合|参与|协助|协办))?$"
+    r"^(?:由)?(?P<lead>[^，,；;。]+?)(?:按职责分工|按职责|分别)?(?:牵头|负责)"
+    r"(?:[，,；;]\s*(?P<partner>[^。]+?)(?:按职责分工|按职责|分别)?(?:配合|参与|协助|协办|负责|落实))?$"
 )
-"""Bracket content naming units by verbs: ``县教育局牵头，县财政局、县人社局配合``; ``由县民政局负责``."""
+"""Bracket content naming units by verbs: ``县教育局牵头，县财政局、县人社局配合``; ``由县民政局负责``;
+``市民政局牵头，各县区政府负责``; ``市民政局、市商务局按职责分工负责``."""
 
 LIST_STOP = re.compile(
     r"[。\n]|[（(][一二三四五六七八九十百]{1,4}[）)]|[（(]\d{1,3}[）)]"

@@ -18,6 +18,7 @@ DEFAULT_RULES: list[tuple[str, Rule]] = [
     ("urgency", h.urgency),
     ("doc_number", h.doc_number),
     ("signers", h.signers),
+    ("minutes_head", h.minutes_head),
     ("issuer_mark", h.issuer_mark),
     ("title", h.title),
     ("addressees", h.addressees),

@@ -21,6 +21,8 @@ from govdoc.patterns import (
     DOC_NUMBER,
     DOC_NUMBER_LINE,
     DOC_NUMBER_PLACEHOLDER,
+    ISSUE_NUMBER,
+    MINUTES_MARK,
     SECRECY,
     SIGNER,
     SUBTITLE,
@@ -113,6 +115,20 @@ def _mark_part(text: str) -> str | None:
     if m and len(text) <= 60:
         return m.group("org")
     return text if is_organ(text, 60) else None
+
+
+def minutes_head(state: State, i: int) -> Match | None:
+    """纪要格式 head: ``会议纪要`` / ``〔2020〕第6期`` / ``武陟县人民政府办公室`` + ``2020年4月9日``."""
+    if state.zone != "header" or state.title or not MINUTES_MARK.match(state.text(i)):
+        return None
+    j = i + 1
+    number = state.text(j) if ISSUE_NUMBER.match(state.text(j)) else None
+    j += number is not None
+    organ, date = state.text(j), state.text(j + 1)
+    if not (is_organ(organ, 40) and is_date_line(date)):
+        return None
+    return Match("minutes_head", {"mark": state.text(i), "number": number, "organ": organ, "date": date},
+                 consume=j + 2 - i)
 
 
 def issuer_mark(state: State, i: int) -> Match | None:
