@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import govdoc
@@ -85,6 +84,8 @@ def test_ocr_never_keeps_the_no_text_layer_error() -> None:
 
 @needs_ocr
 def test_red_seal_is_whitened_and_red_masthead_darkened() -> None:
+    import numpy as np
+
     from govdoc.readers.ocr_image import prepare
 
     img = np.full((400, 400, 3), 255, np.uint8)
@@ -159,3 +160,12 @@ def test_reference_notice_scan_body_and_tasks(seed_scan: govdoc.Document) -> Non
     assert [t.seq for t in tasks] == list(range(1, 10))
     assert tasks[2].lead_units == ["县总工会", "县工科局"]
     assert tasks[0].partner_units == ["县委宣传部", "县工科局", "县人社局", "团县委", "县妇联", "县科协"]
+
+
+@needs_ocr
+def test_huge_pages_are_rendered_smaller() -> None:
+    from govdoc.readers.ocr_pdf import MAX_PIXELS, RENDER_SCALE, render_scale
+
+    assert render_scale(595, 842) == RENDER_SCALE
+    scale = render_scale(14400, 14400)
+    assert scale < RENDER_SCALE and (14400 * scale) ** 2 <= MAX_PIXELS * 1.0001

@@ -28,6 +28,9 @@ PAGE_NUMBER_BOX = re.compile(r"^[-—–一_~－]*\s*\d{1,4}\s*[-—–一_~－]
 """A recognised page number (页码) whose dashes came out short or missing: ``-7``, ``—7—``, ``7-``."""
 MARGIN_ZONE = 0.09
 """Share of the page height at top and bottom where a page number may sit."""
+MAX_PIXELS = 16_000_000
+"""Largest page image rendered (an A4 page at :data:`RENDER_SCALE` is 1.1 M pixels; a hostile 200-inch page
+is rendered smaller instead of taking gigabytes)."""
 MARGIN_SLACK = 10.0
 """Points added to the margin zone (as the PDF reader does for its furniture)."""
 MIN_SCORE = 0.5
@@ -43,6 +46,12 @@ def engine() -> Any:
 
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
     return RapidOCR()
+
+
+def render_scale(width: float, height: float) -> float:
+    """:data:`RENDER_SCALE`, lowered for huge pages so no page image exceeds :data:`MAX_PIXELS`."""
+    area = max(width * height, 1.0)
+    return float(min(RENDER_SCALE, (MAX_PIXELS / area) ** 0.5))
 
 
 def _recognise(image: Any, detect: bool) -> Any:
@@ -70,15 +79,16 @@ def _boxes(result: Any, prepared: Any, scale: float) -> list[Box]:
 def recognised_page(
     img: Any, width: float, height: float, number: int, recognise: Callable[[Any, bool], Any]
 ) -> tuple[InkPage, list[Box]]:
-    """A page image (RGB, :data:`RENDER_SCALE` px/pt) → its recognised boxes and rulings in points.
+    """A page image (RGB, ``img.shape[1] / width`` px/pt) → its recognised boxes and rulings in points.
 
     ``recognise(image, detect)`` is RapidOCR: ``[(points, text, score), …]`` with detection, ``[(text, score)]``
     for a crop recognised as one line without it. Glyph-sized ink the detector missed is recognised
     crop by crop (:func:`~govdoc.readers.ocr_image.stray_ink`).
     """
-    prepared = prepare(img, RENDER_SCALE)
+    scale = img.shape[1] / width
+    prepared = prepare(img, scale)
     found = recognise(prepared.image, True) or []
-    strays = stray_ink(prepared, [_pixel_box(points) for points, _, _ in found], RENDER_SCALE)
+    strays = stray_ink(prepared, [_pixel_box(points) for points, _, _ in found], scale)
     for x0, y0, x1, y1 in strays:
         for text, score in recognise(prepared.image[y0:y1, x0:x1], False) or []:
             if float(score) >= STRAY_SCORE:
@@ -86,7 +96,7 @@ def recognised_page(
     margin = MARGIN_ZONE * height + MARGIN_SLACK
     boxes = [
         b
-        for b in _boxes(found, prepared, RENDER_SCALE)
+        for b in _boxes(found, prepared, scale)
         if not (PAGE_NUMBER_BOX.match(b.text) and (b.bottom < margin or b.top > height - margin))
     ]
     return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), boxes
@@ -95,7 +105,8 @@ def recognised_page(
 def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
     """One pdfium page → its recognised boxes and rulings (points, top-down)."""
     width, height = page.get_size()
-    bitmap = page.render(scale=RENDER_SCALE, rev_byteorder=True)  # RGB, not pdfium's BGR
+    scale = render_scale(width, height)
+    bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, not pdfium's BGR
     try:
         img = bitmap.to_numpy()[..., :3].copy()
     finally:
