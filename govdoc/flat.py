@@ -91,7 +91,7 @@ def _flat_parts(text: str) -> list[str]:
 
 
 def _is_flat_document(lines: list[Line]) -> bool:
-    text_lines = [x for x in lines if x.kind == "text"]
+    text_lines = [x for x in lines if x.kind == "text" and not x.joined]
     return 0 < len(text_lines) <= FLAT_DOCUMENT_LINES and max(len(x.text) for x in text_lines) >= 80
 
 
@@ -124,6 +124,7 @@ def unflatten(lines: list[Line]) -> list[Line]:
         if (
             line.kind != "text"
             or line.flat
+            or line.joined
             or line.heading
             or not ((len(line.text) >= FLAT_MIN_LENGTH and gaps >= FLAT_MIN_GAPS) or (whole and gaps))
         ):

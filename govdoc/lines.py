@@ -30,6 +30,8 @@ class Line:
     soft: bool = False
     """Continues the previous line's Markdown paragraph (no blank line between)."""
     page_break_before: bool = False
+    joined: bool = False
+    """Re-joined from pieces by ``rejoin`` (never split again as a flattened line)."""
     flat: bool = False
     """Came from splitting a flattened line."""
 

@@ -154,6 +154,7 @@ def rejoin(lines: list[Line], flowing: bool = True) -> list[Line]:
                 text=prev.text + line.text,
                 raw=prev.raw + line.raw,
                 all_bold=prev.all_bold and line.all_bold,
+                joined=True,
                 source=prev.source.model_copy(update={"line_end": end}) if end else prev.source,
             )
             continue

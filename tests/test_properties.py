@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -54,10 +55,12 @@ PIECES = st.sampled_from(
     ]
 )
 DOCS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("GOVDOC_HYPOTHESIS", "default"))
+"""``GOVDOC_HYPOTHESIS=deep pytest tests/test_properties.py`` searches much longer."""
 
 
-@SETTINGS
 @given(DOCS)
 def test_any_text_parses_or_fails_typed(text):
     try:
@@ -67,14 +70,12 @@ def test_any_text_parses_or_fails_typed(text):
     assert doc.schema_version == "1.0"
 
 
-@SETTINGS
 @given(DOCS)
 def test_json_round_trip(text):
     doc = govdoc.parse_text(text)
     assert govdoc.Document.model_validate_json(govdoc.to_json(doc)) == doc
 
 
-@SETTINGS
 @given(DOCS)
 def test_normalize_is_idempotent(text):
     first = normalize(iter_blocks(text), "markdown")
@@ -82,7 +83,6 @@ def test_normalize_is_idempotent(text):
     assert [x.text for x in again.lines] == [x.text for x in first.lines]
 
 
-@SETTINGS
 @given(st.text(max_size=200))
 def test_collapse_cjk_spaces_is_idempotent(text):
     once = collapse_cjk_spaces(text)
