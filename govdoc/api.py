@@ -42,6 +42,8 @@ def parse(source: Source, options: ParseOptions | None = None) -> Document:
     """
     opts = options or ParseOptions()
     data, path = _load(source, opts)
+    if not data.strip():
+        raise CorruptFileError("empty file: no bytes (or only white space) to read", path)
     try:
         result = read(data, path, opts)
     except GovdocError as err:

@@ -125,7 +125,10 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
     elif label == "signers":
         doc.signers = data["names"].split()
     elif label in ("copy_number", "secrecy", "urgency"):
-        setattr(doc, label, data["value"])
+        if getattr(doc, label) is None:
+            setattr(doc, label, data["value"])
+        else:
+            doc.residue.append(Residue(text=text, reason=f"second_{label}", source=src))
     elif label == "title":
         if doc.title and data.get("fuller"):
             doc.residue.append(Residue(text=doc.title, reason="portal_title", source=src))

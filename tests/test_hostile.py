@@ -55,3 +55,13 @@ def test_too_large_is_refused_before_reading(tmp_path):
     path.write_bytes(b"a" * 2048)
     with pytest.raises(govdoc.TooLargeError):
         govdoc.parse(path, govdoc.ParseOptions(max_bytes=1024))
+
+
+def test_empty_file_is_a_typed_error(tmp_path):
+    """Regression: an empty (or blank) file used to parse into an empty document; it is not a document."""
+    for name, data in (("empty.md", b""), ("blank.txt", b" \n\t\n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(govdoc.CorruptFileError) as info:
+            govdoc.parse(path)
+        assert "empty file" in info.value.reason and info.value.path == str(path)

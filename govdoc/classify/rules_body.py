@@ -23,6 +23,10 @@ SENTENCE_PUNCT = re.compile(r"[。！？；，,]")
 WRAP_MIN = 20
 """A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
+WHOLE_BOLD_MAX = 30
+"""A paragraph that is bold throughout is a measure title only when short and without inner clauses."""
+INNER_CLAUSE = re.compile(r"[，,；;。]")
+"""Clause punctuation inside a sentence."""
 """Longest bold lead sentence taken as a measure title."""
 
 
@@ -181,6 +185,9 @@ def measure(state: State, i: int) -> Match | None:
         return None
     if not lead.endswith(("。", "：", ":", "！")):
         return None
+    whole = len(lead) >= len(line.text.strip())
+    if whole and (len(lead) > WHOLE_BOLD_MAX or INNER_CLAUSE.search(lead[:-1])):
+        return None  # a whole bold sentence with clauses is emphasised prose, not a lead sentence
     return Match("measure", {"lead": lead, "bold": True})
 
 
