@@ -35,6 +35,8 @@ HEADER_ZONES = ("header",)
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
 """A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8
+TITLE_LOOKAHEAD = 12
+"""How far below a stray top line a 关于… title may start for that line to count as page furniture."""
 """Most lines a 发文机关标志 stacks (联合行文)."""
 
 
@@ -157,6 +159,11 @@ def issuer_mark(state: State, i: int) -> Match | None:
     return None
 
 
+def _unbalanced(text: str) -> bool:
+    """An open 《 or （ without its closing mark: the title goes on on the next line."""
+    return text.count("《") > text.count("》") or text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def title(state: State, i: int) -> Match | None:
     """标题: the first title-like line(s) before the body; several heading lines are joined."""
     if state.zone != "header" or state.title:
@@ -175,6 +182,7 @@ def title(state: State, i: int) -> Match | None:
             (nxt.heading and line.heading)
             or (nxt.align == "center" and line.align == "center")
             or (nxt.soft and not line.flat)
+            or (_unbalanced("".join(parts)) and bool(TITLE_KIND.search(nxt.text)) and len(nxt.text) <= 40)
         )
         if (
             nxt.kind != "text"
@@ -255,13 +263,34 @@ def _split(organs: str) -> list[str]:
     return [p for p in LIST_SEPARATORS.split(organs) if p]
 
 
+def title_ahead(state: State, i: int) -> bool:
+    """A title starts within the next few lines (so what stands before it is page furniture: a site logo,
+    a portal header, a printed page's running head)."""
+    if state.zone != "header" or state.title:
+        return False
+    for j in range(i + 1, min(i + 1 + TITLE_LOOKAHEAD, len(state.lines))):
+        line = state.lines[j]
+        if line.kind != "text":
+            continue
+        if is_sentence(line.text) or ADDRESSEE_LINE.match(line.text):
+            return False
+        if title(state, j) is not None and "关于" in state.lines[j].text:
+            return True
+    return False
+
+
 def pre_body_residue(state: State, i: int) -> Match | None:
-    """Short non-prose lines between the top and the body (portal headings, repeated titles)."""
+    """Short non-prose lines between the top and the body (portal headings, repeated titles, a site's logo
+    text above the title)."""
     line = state.lines[i]
-    if state.zone not in ("header", "pre_body") or line.kind != "text":
+    if state.zone not in ("header", "pre_body"):
         return None
-    if is_sentence(line.text) or find_marker(line.text):
+    if line.kind == "table" and title_ahead(state, i):
+        return Match("residue", {"reason": "before_title"})
+    if line.kind != "text" or is_sentence(line.text) or find_marker(line.text):
         return None
+    if title_ahead(state, i):
+        return Match("residue", {"reason": "before_title"})
     if state.zone == "pre_body" and state.title and line.text in state.title:
         return Match("residue", {"reason": "duplicate_title"})
     if (
