@@ -11,7 +11,7 @@ from govdoc.normalize import Normalized
 
 DEFAULT_RULES: list[tuple[str, Rule]] = [
     ("portal_residue", h.portal_residue),
-    ("pre_title_table", h.pre_body_residue),
+    ("pre_title_table", h.pre_title_table),
     ("table", b.table),
     ("image", b.image),
     ("copy_number", h.copy_number),

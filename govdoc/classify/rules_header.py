@@ -161,7 +161,8 @@ def issuer_mark(state: State, i: int) -> Match | None:
 
 def _unbalanced(text: str) -> bool:
     """An open 《 or （ without its closing mark: the title goes on on the next line."""
-    return text.count("《") > text.count("》") or text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    opened = text.count("（") + text.count("(")
+    return text.count("《") > text.count("》") or opened > text.count("）") + text.count(")")
 
 
 def title(state: State, i: int) -> Match | None:
@@ -279,14 +280,19 @@ def title_ahead(state: State, i: int) -> bool:
     return False
 
 
+def pre_title_table(state: State, i: int) -> Match | None:
+    """A table above the title (a site's logo or navigation laid out as a table) is page furniture."""
+    if state.lines[i].kind == "table" and title_ahead(state, i):
+        return Match("residue", {"reason": "before_title"})
+    return None
+
+
 def pre_body_residue(state: State, i: int) -> Match | None:
     """Short non-prose lines between the top and the body (portal headings, repeated titles, a site's logo
     text above the title)."""
     line = state.lines[i]
     if state.zone not in ("header", "pre_body"):
         return None
-    if line.kind == "table" and title_ahead(state, i):
-        return Match("residue", {"reason": "before_title"})
     if line.kind != "text" or is_sentence(line.text) or find_marker(line.text):
         return None
     if title_ahead(state, i):
