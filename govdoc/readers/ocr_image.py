@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from govdoc.readers.tables import edge
+
 PixelBox = tuple[int, int, int, int]
 """(x0, y0, x1, y1) in image pixels."""
 RED_MIN = 150
@@ -84,24 +86,12 @@ def _lines(ink: Any, horizontal: bool, scale: float) -> list[dict[str, Any]]:
         x, y, w, h = (int(v) / scale for v in stats[i][:4])
         if horizontal:
             mid = y + h / 2
-            edges.append(_edge(x, x + w, mid, mid, "h"))
+            edges.append(edge(x, x + w, mid, mid, "h"))
         else:
             mid = x + w / 2
-            edges.append(_edge(mid, mid, y, y + h, "v"))
+            edges.append(edge(mid, mid, y, y + h, "v"))
     return edges
 
-
-def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict[str, Any]:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-        "object_type": "line",
-    }
 
 
 def prepare(img: Any, scale: float) -> Prepared:

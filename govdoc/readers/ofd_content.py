@@ -29,6 +29,7 @@ from govdoc.readers.ofd_geom import (
     rgb,
 )
 from govdoc.readers.pdf_chars import Char
+from govdoc.readers.tables import edge
 
 WIDE_CHAR = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2014\u2026]")
 """A full-width glyph (one em wide when the file gives no advance): ``县``, ``，``, ``〔``."""
@@ -189,16 +190,7 @@ def _subpaths(data: str | None) -> list[list[tuple[float, float]]]:
 def _rule(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict[str, Any]:
     """A pdfplumber-style edge dict, converted from mm to points."""
     x0, x1, top, bottom = (v * PT_PER_MM for v in (x0, x1, top, bottom))
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-        "object_type": "line",
-    }
+    return edge(x0, x1, top, bottom, orientation)
 
 
 def _edge(x0: float, y0: float, x1: float, y1: float) -> dict[str, Any] | None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govdoc.readers.base import RawBlock
-from govdoc.readers.pdf_blocks import PageContent, build_blocks
+from govdoc.readers.pdf_blocks import PageContent, build_blocks, drop_furniture
 from govdoc.readers.pdf_chars import Char
-from govdoc.readers.pdf_layout import geometry, is_furniture, page_number, running_headers
+from govdoc.readers.pdf_layout import geometry
 from govdoc.readers.pdf_lines import group_lines
 from govdoc.readers.pdf_tables import Graphics, find_tables
 
@@ -46,28 +46,11 @@ def _content(page: InkPage) -> PageContent:
     return content
 
 
-def _drop_furniture(pages: list[PageContent]) -> None:
-    """Page numbers become provenance (``label``); running headers and footers are dropped."""
-    height = max(p.height for p in pages)
-    headers = running_headers([p.lines for p in pages], height)
-    for page in pages:
-        kept = []
-        for line in page.lines:
-            label = page_number(line, page.height)
-            if label is not None and page.label is None:
-                page.label = label
-                continue
-            if label is None and is_furniture(line, page.height, headers):
-                continue
-            kept.append(line)
-        page.lines = kept
-
-
 def layout_blocks(pages: Sequence[InkPage]) -> list[RawBlock]:
     """Pages of positioned characters → paragraphs and tables in reading order."""
     contents = [_content(p) for p in pages]
     if not contents or not any(c.lines or c.tables for c in contents):
         return []
-    _drop_furniture(contents)
+    drop_furniture(contents)
     geo = geometry([ln for c in contents for ln in c.lines], max(c.width for c in contents))
     return build_blocks(contents, geo)

@@ -35,10 +35,10 @@ import pypdfium2.raw as pdfium_c
 from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
-from govdoc.readers.pdf_blocks import PageContent, build_blocks
+from govdoc.readers.pdf_blocks import PageContent, build_blocks, drop_furniture
 from govdoc.readers.pdf_chars import Frame, page_chars
 from govdoc.readers.pdf_guard import check_complete, check_streams
-from govdoc.readers.pdf_layout import geometry, is_furniture, page_number, running_headers
+from govdoc.readers.pdf_layout import geometry
 from govdoc.readers.pdf_lines import group_lines
 from govdoc.readers.pdf_tables import find_tables, page_graphics
 
@@ -93,25 +93,6 @@ def _read_pages(doc: Any, path: str | None, options: ParseOptions) -> list[PageC
         raise CorruptFileError(f"a page cannot be read ({exc})", path) from None
 
 
-def _drop_furniture(pages: list[PageContent]) -> None:
-    """Page numbers become provenance (``label``); running headers and footers are dropped."""
-    if not pages:
-        return
-    height = max(p.height for p in pages)
-    headers = running_headers([p.lines for p in pages], height)
-    for page in pages:
-        kept = []
-        for line in page.lines:
-            label = page_number(line, page.height)
-            if label is not None and page.label is None:
-                page.label = label
-                continue
-            if label is None and is_furniture(line, page.height, headers):
-                continue
-            kept.append(line)
-        page.lines = kept
-
-
 def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     """Read a PDF (see the module docstring for errors and limits)."""
     check_complete(data, path)
@@ -127,7 +108,7 @@ def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     warnings: list[tuple[str, str, int | None]] = [
         ("no_text_layer", f"page {n} has no text layer (a scan or outlines?); its content is missing", n) for n in empty
     ]
-    _drop_furniture(pages)
+    drop_furniture(pages)
     geo = geometry([ln for p in pages for ln in p.lines], max(p.width for p in pages))
     blocks = build_blocks(pages, geo)
     return ReadResult(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings)

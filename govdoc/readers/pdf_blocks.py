@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 import regex as re
 
 from govdoc.readers.base import Align, RawBlock
-from govdoc.readers.pdf_layout import Geometry, indent_chars, line_align
+from govdoc.readers.pdf_layout import (
+    Geometry,
+    indent_chars,
+    is_furniture,
+    line_align,
+    page_number,
+    running_headers,
+)
 from govdoc.readers.pdf_lines import Line, join_runs
 from govdoc.readers.pdf_table_join import compatible, join_tables
 from govdoc.readers.pdf_tables import TableRegion
@@ -232,3 +239,22 @@ def build_blocks(pages: Sequence[PageContent], geo: Geometry) -> list[RawBlock]:
     ]
     _mark_red_rules(pages, items, blocks)
     return blocks
+
+
+def drop_furniture(pages: list[PageContent]) -> None:
+    """Page numbers become provenance (``label``); running headers and footers are dropped."""
+    if not pages:
+        return
+    height = max(p.height for p in pages)
+    headers = running_headers([p.lines for p in pages], height)
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            label = page_number(line, page.height)
+            if label is not None and page.label is None:
+                page.label = label
+                continue
+            if label is None and is_furniture(line, page.height, headers):
+                continue
+            kept.append(line)
+        page.lines = kept

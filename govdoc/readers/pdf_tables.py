@@ -20,6 +20,7 @@ from pdfplumber.utils import geometry as plumber_geometry
 from govdoc.readers.base import RawTable
 from govdoc.readers.pdf_chars import Char, Frame
 from govdoc.readers.pdf_lines import group_lines, join_text
+from govdoc.readers.tables import edge
 
 TOLERANCE = 3.0
 """Snap/join/intersection tolerance (points), pdfplumber's default."""
@@ -133,28 +134,10 @@ def _edge(x0: float, top0: float, x1: float, top1: float) -> dict[str, Any] | No
     top, bottom = sorted((top0, top1))
     if bottom - top <= STRAIGHT and right - left >= MIN_EDGE:
         mid = (top + bottom) / 2
-        return {
-            "x0": left,
-            "x1": right,
-            "top": mid,
-            "bottom": mid,
-            "width": right - left,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
+        return edge(left, right, mid, mid, "h")
     if right - left <= STRAIGHT and bottom - top >= MIN_EDGE:
         mid = (left + right) / 2
-        return {
-            "x0": mid,
-            "x1": mid,
-            "top": top,
-            "bottom": bottom,
-            "width": 0.0,
-            "height": bottom - top,
-            "orientation": "v",
-            "object_type": "line",
-        }
+        return edge(mid, mid, top, bottom, "v")
     return None
 
 
@@ -245,18 +228,7 @@ def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 for h in horizontals
             ):
                 continue
-            added.append(
-                {
-                    "x0": x0,
-                    "x1": x1,
-                    "top": y,
-                    "bottom": y,
-                    "width": x1 - x0,
-                    "height": 0.0,
-                    "orientation": "h",
-                    "object_type": "line",
-                }
-            )
+            added.append(edge(x0, x1, y, y, "h"))
     return added
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from govdoc.readers.base import RawTable
 
@@ -60,3 +61,17 @@ def filled(table: RawTable) -> list[list[str]]:
                 if r + dr < len(grid) and c + dc < len(grid[r + dr]):
                     grid[r + dr][c + dc] = value
     return grid
+
+
+def edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict[str, Any]:
+    """A ruling line in pdfplumber's edge form (``orientation`` ``"h"`` or ``"v"``), for its table finder."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        "object_type": "line",
+    }
