@@ -1,0 +1,65 @@
+"""A second set of realistic 公文 unlike both the shared corpus and ``tests/fixtures/realistic``.
+
+Fixtures live in ``tests/fixtures/realistic2``: ``NAME.md`` or ``NAME.txt`` beside ``NAME.json`` in the
+shared corpus label format. They cover OCR/converter Markdown (half-width punctuation, ``O`` for 〇,
+titles split over several ``#`` headings, headings of random depth, ``colspan`` table headers, LaTeX,
+版记 inside an HTML table, hard-wrapped PaddleOCR lines), portal pages of other sites (``»``, ``/``, ``-``
+breadcrumbs, one-line metadata, related links, download names), a forwarding chain, 通报 with 表扬名单,
+意见 with 一是/二是 and inline 牵头单位, an appointment 决定, a 请示 with 联系人, a 报告 dated
+``2023.12.8`` and 分工表 with a 完成时限 column or category rows. Fields are compared with the helpers of
+``tests/test_realistic.py``; documents govdoc gets wrong today are ``xfail(strict=True)`` naming the
+missed fields, so a fix flips them to XPASS and the mark must then be removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govdoc
+from tests.conftest import FIXTURES, load_json
+from tests.test_realistic import extract, misses
+
+REALISTIC2 = FIXTURES / "realistic2"
+
+KNOWN_MISSES: dict[str, str] = {
+    "baogao-dot-date": "issue_date (落款 2023.12.8 not read as a date)",
+    "mineru-banji-html": "cc, printed_by, print_date (版记 inside an HTML <table>)",
+    "ocr-title-three-headings": "title, doc_type, issuers, addressees (title over three # headings ending '# 的通知')",
+    "paddle-hardwrap": "title (organ line above a wrapped 关于…的/通知 title dropped), addressees (wrapped 主送)",
+    "portal-dash-hanfu": "doc_type, doc_number, title, addressees ('-' breadcrumb and metadata above a two-line title)",
+    "portal-guillemet-meta": "doc_type, title (title line joined onto the one-line metadata residue)",
+    "portal-slash-jueding": "doc_type, doc_number, title, addressees (Markdown-link breadcrumb above the title)",
+    "qingshi-lianxiren": "doc_number (文号 and 签发人 in a pipe table), sections (trailing ；kept)",
+    "yijian-inline-qiantou": "issuers (two organs in one # heading not split)",
+    "yijian-yishi-ershi": "issue_date and addressees ('（2023年4月12日）' line under the 文号)",
+    "zhuanfa-chain": "enclosure_title (organ heading above the forwarded notice's 关于 title dropped)",
+}
+"""Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
+
+
+def _sources() -> list[Path]:
+    return sorted(p for p in REALISTIC2.iterdir() if p.suffix in (".md", ".txt"))
+
+
+def _param(source: Path) -> Any:
+    reason = KNOWN_MISSES.get(source.stem, "")
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(source, id=source.stem, marks=marks)
+
+
+def test_every_fixture_has_a_label() -> None:
+    sources = _sources()
+    assert len(sources) >= 16
+    for source in sources:
+        assert (REALISTIC2 / f"{source.stem}.json").is_file(), source.name
+    assert set(KNOWN_MISSES) <= {s.stem for s in sources}
+
+
+@pytest.mark.parametrize("source", [_param(s) for s in _sources()])
+def test_realistic2_fields(source: Path) -> None:
+    label = load_json(REALISTIC2 / f"{source.stem}.json")
+    got = extract(govdoc.parse(source).model_dump(mode="json"))
+    assert misses(label, got) == {}
