@@ -157,7 +157,7 @@ def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) 
     elif label == "signature":
         target = parts.enclosure if in_enclosure and parts.enclosure else doc
         target.signature = list(data["organs"])
-    elif label == "issue_date":
+    elif label in ("issue_date", "title_date"):
         _set_date(doc, parts, item, in_enclosure)
     elif label == "note":
         doc.note = data["text"] if doc.note is None else doc.note

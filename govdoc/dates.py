@@ -36,6 +36,8 @@ DATE_CHINESE = re.compile(
 """``二〇〇五年三月八日``, ``二○一一年八月一日``, ``二0一0年九月十九日``, ``二〇二三年十二月三十一日``."""
 DATE_ANY = re.compile(f"(?:{DATE_ARABIC.pattern})|(?:{DATE_CHINESE.pattern})".replace("?P<", "?P<_"))
 """Either form, for searching (group names prefixed)."""
+DATE_DOTTED = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[.．]\s*(?P<m>\d{1,2})\s*[.．]\s*(?P<d>\d{1,2})\s*$")
+"""A whole line ``2023.6.1`` (a 落款 date typed with dots); never searched for inside sentences."""
 DATE_LINE = re.compile(rf"^\s*(?:{DATE_ARABIC.pattern}|{DATE_CHINESE.pattern.replace('?P<', '?P<c')})\s*$")
 """A line that is only a date."""
 
@@ -71,4 +73,15 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
 
 def is_date_line(text: str) -> bool:
     """True when the line is only a date (spaces allowed)."""
-    return bool(DATE_LINE.match(text)) and parse_date(text) is not None
+    return (bool(DATE_LINE.match(text)) and parse_date(text) is not None) or parse_dotted(text) is not None
+
+
+def parse_dotted(text: str) -> dt.date | None:
+    """``2023.6.1`` as a whole line → 2023-06-01 (invalid dates → None)."""
+    m = DATE_DOTTED.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None

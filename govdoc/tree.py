@@ -112,7 +112,7 @@ def _split_heading(style: str, text: str) -> tuple[str, str]:
     m = RUN_IN.match(text)
     if m and m.group("rest").strip():
         return m.group("title"), m.group("rest").strip()
-    return text.rstrip("。"), ""
+    return text.rstrip("。；;，,"), ""
 
 
 def _prov(item: Labeled) -> Provenance:

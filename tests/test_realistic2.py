@@ -25,7 +25,6 @@ from tests.test_realistic import extract, misses
 REALISTIC2 = FIXTURES / "realistic2"
 
 KNOWN_MISSES: dict[str, str] = {
-    "baogao-dot-date": "issue_date (落款 2023.12.8 not read as a date)",
     "mineru-banji-html": "cc, printed_by, print_date (版记 inside an HTML <table>)",
     "ocr-title-three-headings": "title, doc_type, issuers, addressees (title over three # headings ending '# 的通知')",
     "paddle-hardwrap": "title (organ line above a wrapped 关于…的/通知 title dropped), addressees (wrapped 主送)",
@@ -34,7 +33,6 @@ KNOWN_MISSES: dict[str, str] = {
     "portal-slash-jueding": "doc_type, doc_number, title, addressees (Markdown-link breadcrumb above the title)",
     "qingshi-lianxiren": "doc_number (文号 and 签发人 in a pipe table), sections (trailing ；kept)",
     "yijian-inline-qiantou": "issuers (two organs in one # heading not split)",
-    "yijian-yishi-ershi": "issue_date and addressees ('（2023年4月12日）' line under the 文号)",
     "zhuanfa-chain": "enclosure_title (organ heading above the forwarded notice's 关于 title dropped)",
 }
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""

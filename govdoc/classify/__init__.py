@@ -25,6 +25,7 @@ DEFAULT_RULES: list[tuple[str, Rule]] = [
     ("addressees", h.addressees),
     ("pre_body_residue", h.pre_body_residue),
     ("attachment_title", b.attachment_title),
+    ("title_date", p.title_date),
     ("subtitle", b.subtitle),
     ("attachment_note", b.attachment_note),
     ("attachment_head", b.attachment_head),

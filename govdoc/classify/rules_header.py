@@ -35,6 +35,10 @@ HEADER_ZONES = ("header",)
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
 """A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8
+PERSON_ADDRESSEE = re.compile(r"^[\p{Han}·]{2,12}(?:代表|委员|同志|先生|女士|老师|主任|局长)$")
+"""A person addressed by name (answers to 建议/提案): ``孙明华代表``."""
+LIST_SEPARATOR_INSIDE = re.compile(r"\S[、，,]\S")
+"""An organ list inside a line that may wrap before its last organ ends: ``各乡镇人民政府、…，某县经济开发区``."""
 TITLE_LOOKAHEAD = 12
 """How far below a stray top line a 关于… title may start for that line to count as page furniture."""
 """Most lines a 发文机关标志 stacks (联合行文)."""
@@ -234,7 +238,8 @@ def addressees(state: State, i: int) -> Match | None:
     if not m:
         return _wrapped_addressees(state, i)
     organs = m.group("organs")
-    if len(organs) > 200 or not any(is_organ(part.strip(" ()（）"), 60) for part in _split(organs)):
+    person = bool(state.title and PERSON_ADDRESSEE.match(organs))
+    if len(organs) > 200 or not (person or any(is_organ(part.strip(" ()（）"), 60) for part in _split(organs))):
         return None
     return Match("addressees", {"organs": organs, "rest": m.group("rest").strip()})
 
@@ -253,7 +258,8 @@ def _wrapped_addressees(state: State, i: int) -> Match | None:
             if all(is_organ(p.strip(" ()（）"), 60) or "各" in p for p in _split(organs)):
                 return Match("addressees", {"organs": organs, "rest": ""}, consume=j - i + 1)
             return None
-        if not line.text.endswith(("，", "、", ",")):
+        wraps_mid_name = j == i and LIST_SEPARATOR_INSIDE.search(line.text) and "。" not in line.text
+        if not (line.text.endswith(("，", "、", ",")) or wraps_mid_name):
             return None
     return None
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import regex as re
+
 from govdoc.classify.state import Match, State
-from govdoc.dates import is_date_line, parse_date
+from govdoc.dates import is_date_line, parse_date, parse_dotted
 from govdoc.patterns import CC, CONTACT, NOTE, PRINTED, SEAL_PLACEHOLDER, SUBJECT_TERMS, is_organ
 
+BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{6,20})[）)]$")
+"""A bracketed line: ``（2023年4月12日）``."""
 SIGNATURE_LOOKAHEAD = 6
 """How many lines a 署名 may stand above its date (stacked joint signatures, seal images)."""
 
@@ -50,7 +54,18 @@ def issue_date(state: State, i: int) -> Match | None:
     if not is_date_line(t):
         return None
     parsed = parse_date(t)
-    return Match("issue_date", {"raw": t, "date": parsed[0] if parsed else None})
+    return Match("issue_date", {"raw": t, "date": parsed[0] if parsed else parse_dotted(t)})
+
+
+def title_date(state: State, i: int) -> Match | None:
+    """成文日期 in brackets right under the title (党委 documents, 讲话): ``（2023年4月12日）``."""
+    if state.last_label not in ("title", "doc_number") or state.zone not in ("pre_body", "header"):
+        return None
+    m = BRACKETED.match(state.text(i))
+    if not m or not is_date_line(m.group("inner")):
+        return None
+    parsed = parse_date(m.group("inner"))
+    return Match("title_date", {"raw": m.group("inner"), "date": parsed[0] if parsed else None})
 
 
 def signature(state: State, i: int) -> Match | None:
