@@ -67,6 +67,15 @@ FLAT_MIN_GAPS = 3
 """…and at least this many gaps."""
 FLAT_DOCUMENT_LINES = 12
 """A text of at most this many lines, one of them long, is a flattened page: every gap splits."""
+LAYOUT_MAX_ROWS = 3
+"""A table of at most this many rows…"""
+LAYOUT_MAX_COLUMNS = 3
+"""…and columns may be a layout box around 公文 elements."""
+LAYOUT_ELEMENT = re.compile(
+    r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]|印\s*发$|签\s*发\s*人\s*[：:]"
+    r"|^\S{1,24}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号$"
+)
+"""A cell that holds a 公文 element: ``抄送：…``, ``…印发``, ``签发人：…``, a 发文字号."""
 COLUMN_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)\s*")
 """The gap between side-by-side columns on one line: two or more spaces, ideographic spaces or tabs."""
 OPENERS = "（(《“‘〔【［"
@@ -100,6 +109,31 @@ def _column_parts(text: str) -> list[str] | None:
     if len(parts) < 2 or not all(is_organ(p, 40) or is_date_line(p) for p in parts):
         return None
     return parts
+
+
+def unbox_layout_tables(lines: list[Line]) -> list[Line]:
+    """A small table that only lays out 公文 elements (``| 某财呈〔2023〕41号 | 签发人：马振华 |``, a 版记 of
+    抄送 and 印发 cells) becomes text lines, one per row, cells joined by an ideographic space. Idempotent."""
+    out: list[Line] = []
+    for line in lines:
+        table = line.table
+        if line.kind != "table" or table is None or len(table.rows) > LAYOUT_MAX_ROWS:
+            out.append(line)
+            continue
+        rows = [[(c or "").strip() for c in row] for row in table.rows]
+        cells = [c for row in rows for c in row if c]
+        if (
+            not cells
+            or max(len(r) for r in rows) > LAYOUT_MAX_COLUMNS
+            or not any(LAYOUT_ELEMENT.search(c) for c in cells)
+        ):
+            out.append(line)
+            continue
+        for row in rows:
+            text = "\u3000".join(c for c in row if c)
+            if text:
+                out.append(replace(line, kind="text", text=text, raw=text, table=None, bold_lead=None))
+    return out
 
 
 def split_columns(lines: list[Line]) -> list[Line]:
@@ -162,12 +196,7 @@ def _unglue(text: str) -> list[str]:
     if m and "关于" in m.group("head"):
         return [m.group("head"), *_unglue(m.group("rest"))]
     m = GLUED_DATE.match(text)
-    if (
-        not m
-        or is_date_line(text)
-        or m.group("rest").startswith(TITLE_BREAK_AFTER)
-        or m.group("rest") == "印发"
-    ):
+    if not m or is_date_line(text) or m.group("rest").startswith(TITLE_BREAK_AFTER) or m.group("rest") == "印发":
         return [text]
     head, date, rest = m.group("head"), m.group("date"), m.group("rest")
     if head and not is_organ(head, 40):

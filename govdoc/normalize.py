@@ -19,7 +19,7 @@ from dataclasses import replace
 import regex as re
 
 from govdoc.dates import is_date_line
-from govdoc.flat import split_columns, unflatten
+from govdoc.flat import split_columns, unbox_layout_tables, unflatten
 from govdoc.lines import Line, Normalized
 from govdoc.model import Provenance, Residue
 from govdoc.numbering import find_marker
@@ -31,6 +31,7 @@ from govdoc.patterns import (
     CONTACT,
     PAGE_NUMBER,
     SENTENCE_END,
+    TITLE_KIND,
     is_organ,
 )
 from govdoc.readers.base import RawBlock
@@ -49,6 +50,10 @@ BROKEN_SENTENCE = re.compile(r"[。，,；;、].{2,}$")
 """A short line with punctuation inside that ends open was cut mid-sentence: ``…机制。实施馆校合``."""
 URL_END = re.compile(r"(?:https?://|www\.)\S+$")
 """A line ending in a web address is complete: ``公告链接：http://…html``."""
+DOC_NUMBER_END = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号$")
+"""A line ending in a 发文字号 is complete (portal metadata, the 发文字号 line): ``…某政办〔2023〕5号``."""
+CLAUSE_INSIDE = re.compile(r"[。；;，,：:！？]")
+"""Clause punctuation (a title has none)."""
 FLOWING_FORMATS = ("text", "markdown")
 """Formats whose blank-line-separated blocks may be pieces of one paragraph cut by a page break."""
 JOIN_MIN_LENGTH = 24
@@ -130,8 +135,10 @@ def _joinable(a: Line, b: Line, flowing: bool) -> bool:
         return False
     if find_marker(b.text) or is_date_line(b.text) or LABEL_START.match(b.text) or CONTACT.match(b.text):
         return False
-    if is_organ(b.text, 60) or URL_END.search(a.text):
+    if is_organ(b.text, 60) or URL_END.search(a.text) or DOC_NUMBER_END.search(a.text):
         return False
+    if "关于" in b.text and TITLE_KIND.search(b.text) and not CLAUSE_INSIDE.search(b.text):
+        return False  # a whole title line never continues the line before it
     if b.bold_lead and not a.all_bold:
         return False
     m = ADDRESSEE_LINE.match(b.text)
@@ -175,12 +182,10 @@ def clean_text(lines: Iterable[Line]) -> list[Line]:
     return out
 
 
-def normalize_lines(
-    lines: list[Line], residue: list[Residue] | None = None, flowing: bool = True
-) -> Normalized:
+def normalize_lines(lines: list[Line], residue: list[Residue] | None = None, flowing: bool = True) -> Normalized:
     """The idempotent normalisation of lines."""
     kept: list[Residue] = residue if residue is not None else []
-    staged = unflatten(split_columns(lines))
+    staged = unflatten(split_columns(unbox_layout_tables(lines)))
     staged = drop_furniture(staged, kept)
     staged = clean_text(staged)
     staged = rejoin(staged, flowing)

@@ -25,13 +25,8 @@ from tests.test_realistic import extract, misses
 REALISTIC2 = FIXTURES / "realistic2"
 
 KNOWN_MISSES: dict[str, str] = {
-    "mineru-banji-html": "cc, printed_by, print_date (版记 inside an HTML <table>)",
     "ocr-title-three-headings": "title, doc_type, issuers, addressees (title over three # headings ending '# 的通知')",
     "paddle-hardwrap": "title (organ line above a wrapped 关于…的/通知 title dropped), addressees (wrapped 主送)",
-    "portal-dash-hanfu": "doc_type, doc_number, title, addressees ('-' breadcrumb and metadata above a two-line title)",
-    "portal-guillemet-meta": "doc_type, title (title line joined onto the one-line metadata residue)",
-    "portal-slash-jueding": "doc_type, doc_number, title, addressees (Markdown-link breadcrumb above the title)",
-    "qingshi-lianxiren": "doc_number (文号 and 签发人 in a pipe table), sections (trailing ；kept)",
     "yijian-inline-qiantou": "issuers (two organs in one # heading not split)",
     "zhuanfa-chain": "enclosure_title (organ heading above the forwarded notice's 关于 title dropped)",
 }

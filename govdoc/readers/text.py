@@ -22,6 +22,8 @@ MD_RULE = re.compile(r"^\s{0,3}(?:([-*_])(\s*\1){2,}|[━─═—–=＝_＿\-�
 """Horizontal rules: Markdown ``---``, ``***``, ``___`` and drawn rules ``━━━━`` / ``════`` around a 版记."""
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)")
 """``![seal](images/abc.jpg)``."""
+MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+"""A Markdown link ``[信息公开](https://…)`` → its text (the address is not document text)."""
 MD_BOLD = re.compile(r"\*\*(?P<inner>.+?)\*\*")
 """``**实施科学家精神进校园行动。**`` → bold run."""
 MD_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -215,7 +217,7 @@ def _line_blocks(raw: str, lineno: int, soft: bool) -> list[RawBlock]:
     body = raw
     if m:
         heading, body = len(m.group("hashes")), m.group("text")
-    body = clean_latex(body.rstrip())
+    body = MD_LINK.sub(lambda m: m.group("text"), clean_latex(body.rstrip()))
     # A hard Markdown line break (two trailing spaces) is a plain line end here.
     out: list[RawBlock] = []
     pos = 0
