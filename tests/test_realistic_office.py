@@ -23,16 +23,10 @@ OFFICE = FIXTURES / "realistic_office"
 FORMATS = (".docx", ".pdf")
 
 KNOWN_MISSES: dict[str, str] = {
-    "baogao-hanzi-date.docx": "cc, print_date, printed_by",
-    "jiyao-changwu.docx": "doc_type, print_date, printed_by, title",
+    "jiyao-changwu.docx": "doc_type, title",
     "jiyao-changwu.pdf": "issue_date",
-    "jueding-deep-auto.docx": "cc, print_date, printed_by",
     "jueding-deep-auto.pdf": "attachments",
-    "pifu-auto.docx": "cc, print_date, printed_by",
     "tonggao-header.pdf": "title",
-    "tongzhi-fengong-auto.docx": "cc, print_date, printed_by",
-    "tongzhi-fengong-auto.pdf": "cc, print_date, printed_by",
-    "yijian-zeren-inline.docx": "cc, print_date, printed_by",
     "yijian-zeren-inline.pdf": "cc",
 }
 """``NAME.ext`` govdoc misses today → the fields missed (want vs got in the report of the review)."""
