@@ -25,10 +25,7 @@ from tests.test_realistic import extract, misses
 REALISTIC2 = FIXTURES / "realistic2"
 
 KNOWN_MISSES: dict[str, str] = {
-    "ocr-title-three-headings": "title, doc_type, issuers, addressees (title over three # headings ending '# 的通知')",
-    "paddle-hardwrap": "title (organ line above a wrapped 关于…的/通知 title dropped), addressees (wrapped 主送)",
-    "yijian-inline-qiantou": "issuers (two organs in one # heading not split)",
-    "zhuanfa-chain": "enclosure_title (organ heading above the forwarded notice's 关于 title dropped)",
+
 }
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 

@@ -138,6 +138,9 @@ def enclosure_title(state: State, i: int) -> Match | None:
     line = state.lines[i]
     if line.kind != "text" or state.enclosure_open or state.zone not in ("closing", "body", "imprint"):
         return None
+    organ_above = _organ_above_title(state, i)
+    if organ_above:
+        return organ_above
     if state.expected_enclosure and (state.closed or line.heading or line.align == "center"):
         m = GLUED_ENCLOSURE.match(line.text)
         name = state.expected_enclosure
@@ -156,6 +159,21 @@ def enclosure_title(state: State, i: int) -> Match | None:
     if find_marker(line.text) or not looks_like_title(line) or not title_kind(line.text):
         return None
     return Match("enclosure_title", {"title": line.text})
+
+
+def _organ_above_title(state: State, i: int) -> Match | None:
+    """An enclosed notice whose issuing organ stands on its own line above ``关于…的通知``."""
+    line = state.lines[i]
+    nxt = state.lines[i + 1] if i + 1 < len(state.lines) else None
+    if not (state.closed and is_organ(line.text, 40) and nxt is not None and nxt.kind == "text"):
+        return None
+    if not (nxt.text.startswith("关于") and looks_like_title(nxt) and title_kind(nxt.text)):
+        return None
+    styled = line.heading or line.align == "center" or nxt.heading or nxt.align == "center"
+    expected = state.expected_enclosure
+    if styled or (expected and same_document_name(line.text + nxt.text, expected)):
+        return Match("enclosure_title", {"title": line.text + nxt.text}, consume=2)
+    return None
 
 
 def subtitle(state: State, i: int) -> Match | None:

@@ -28,6 +28,7 @@ from govdoc.patterns import (
     SUBTITLE,
     TITLE_KIND,
     URGENCY,
+    WORD_SEPARATORS,
     is_organ,
 )
 
@@ -35,6 +36,10 @@ HEADER_ZONES = ("header",)
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
 """A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8
+MAX_TITLE_LINES = 6
+"""Most lines a title is wrapped or split over (several organs and a long 事由)."""
+CLAUSE_INSIDE = re.compile(r"[。：:；;]")
+"""Punctuation that never occurs in a title line."""
 PERSON_ADDRESSEE = re.compile(r"^[\p{Han}·]{2,12}(?:代表|委员|同志|先生|女士|老师|主任|局长)$")
 """A person addressed by name (answers to 建议/提案): ``孙明华代表``."""
 LIST_SEPARATOR_INSIDE = re.compile(r"\S[、，,]\S")
@@ -51,8 +56,9 @@ def portal_residue(state: State, i: int) -> Match | None:
         return None
     t = line.text
     if not line.flat:
-        strong = PORTAL_STRONG.match(t) or (state.zone in ("header", "pre_body") and PORTAL_FURNITURE.match(t)
-                                            and len(PORTAL_LABEL.findall(t)) >= 2)
+        strong = PORTAL_STRONG.match(t) or (
+            state.zone in ("header", "pre_body") and PORTAL_FURNITURE.match(t) and len(PORTAL_LABEL.findall(t)) >= 2
+        )
         return Match("residue", {"reason": "portal_navigation"}) if strong else None
     if PORTAL_FURNITURE.match(t) and (len(t) < 60 or t.startswith("当前位置")):
         return Match("residue", {"reason": "portal_navigation"})
@@ -133,8 +139,9 @@ def minutes_head(state: State, i: int) -> Match | None:
     organ, date = state.text(j), state.text(j + 1)
     if not (is_organ(organ, 40) and is_date_line(date)):
         return None
-    return Match("minutes_head", {"mark": state.text(i), "number": number, "organ": organ, "date": date},
-                 consume=j + 2 - i)
+    return Match(
+        "minutes_head", {"mark": state.text(i), "number": number, "organ": organ, "date": date}, consume=j + 2 - i
+    )
 
 
 def issuer_mark(state: State, i: int) -> Match | None:
@@ -196,37 +203,58 @@ def title(state: State, i: int) -> Match | None:
             or SUBTITLE.match(nxt.text)
             or find_marker(nxt.text)
             or DOC_NUMBER_LINE.match(nxt.text)
-            or len(parts) >= 4
+            or len(parts) >= MAX_TITLE_LINES
         ):
             break
         parts.append(nxt.text)
         j += 1
-    return Match("title", {"title": "".join(parts)}, consume=j - i)
+    data: dict[str, object] = {"title": "".join(parts)}
+    organs = _title_organs(parts, state.lines[i].raw)
+    if organs:
+        data["organs"] = organs
+    return Match("title", data, consume=j - i)
+
+
+def _title_organs(parts: list[str], first_raw: str) -> list[str]:
+    """Joint issuers named at the head of a title: organ lines above the ``关于`` line, or organs separated
+    by spaces on the title line itself (``中共某县委办公室 某县人民政府办公室 关于…``)."""
+    lead = []
+    for part in parts:
+        if "关于" in part or not is_organ(part, 40):
+            break
+        lead.append(part)
+    if lead and len(lead) < len(parts):
+        return lead
+    head = first_raw.split("关于", 1)[0] if "关于" in first_raw else ""
+    named = [w for w in WORD_SEPARATORS.split(head) if w]
+    return named if len(named) >= 2 and all(is_organ(w, 40) for w in named) else []
 
 
 def _wrapped_title(state: State, i: int) -> Match | None:
-    """A plain-text title wrapped over lines: ``XX省人民政府关于加强`` + ``安全生产工作的报告``, or the
-    issuing organ on a line of its own above ``关于…的通知``."""
-    first = state.lines[i].text
+    """A title over several plain lines: organ lines (联合行文: one per line) above ``关于…``, and a ``关于…``
+    line wrapped before its 文种 (``…工作的`` + ``通知``)."""
     j = i
-    while j < len(state.lines) and j - i < MAX_MARK_LINES and state.lines[j].kind == "text" \
-            and is_organ(state.lines[j].text, 40):
+    while (
+        j < len(state.lines)
+        and j - i < MAX_MARK_LINES
+        and state.lines[j].kind == "text"
+        and is_organ(state.lines[j].text, 40)
+    ):
         j += 1
-    nxt = state.lines[j] if i < j < len(state.lines) else None
-    if nxt is not None and nxt.kind == "text" and nxt.text.startswith("关于") and looks_like_title(nxt) \
-            and TITLE_KIND.search(nxt.text):
-        organs = [x.text for x in state.lines[i:j]]
-        return Match("title", {"title": "".join(organs) + nxt.text, "organs": organs}, consume=j - i + 1)
-    if "关于" not in first or len(first) > 60 or any(p in first for p in "。：:；"):
+    organs = [x.text for x in state.lines[i:j]]
+    if j >= len(state.lines) or "关于" not in state.lines[j].text:
         return None
-    parts = [first]
-    for j in range(i + 1, min(i + 3, len(state.lines))):
-        nxt = state.lines[j]
-        if nxt.kind != "text" or any(p in nxt.text for p in "。：:；") or len(nxt.text) > 60:
+    parts = []
+    for k in range(j, min(j + MAX_TITLE_LINES, len(state.lines))):
+        nxt = state.lines[k]
+        if nxt.kind != "text" or CLAUSE_INSIDE.search(nxt.text) or len(nxt.text) > 60:
             return None
         parts.append(nxt.text)
         if TITLE_KIND.search(nxt.text):
-            return Match("title", {"title": "".join(parts)}, consume=len(parts))
+            data: dict[str, object] = {"title": "".join(organs + parts)}
+            if organs:
+                data["organs"] = organs
+            return Match("title", data, consume=k - i + 1)
     return None
 
 
