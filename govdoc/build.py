@@ -86,6 +86,8 @@ def build(
         attachment.body = tree.finish()
         diags += tree.diagnostics
         doc.attachments.append(attachment)
+    if doc.title is None and any(i.label == "minutes_head" for i in labeled) and doc.issuer_mark:
+        doc.title = doc.issuer_mark  # a 纪要 whose only name is its 纪要标志 (GB/T 9704 §10.3)
     doc.issuers = _issuers(doc, mark_organs)
     doc.doc_type = _doc_type(doc)
     if parts.enclosure is not None:

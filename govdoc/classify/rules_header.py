@@ -147,7 +147,9 @@ def minutes_head(state: State, i: int) -> Match | None:
 def issuer_mark(state: State, i: int) -> Match | None:
     """发文机关标志: ``XX文件`` lines, stacked organs with a ``文件`` beside them (联合行文), a red organ line,
     or organ lines right above the 发文字号."""
-    if state.zone != "header" or state.title or state.doc_number_seen:
+    first = state.lines[i]
+    red_first = bool(first.color and first.color.upper() not in ("000000", "FFFFFF"))
+    if state.zone != "header" or state.title or (state.doc_number_seen and not red_first):
         return None
     j, organs, has_wenjian, red = i, [], False, False
     while j < len(state.lines) and j - i < MAX_MARK_LINES and state.lines[j].kind == "text":

@@ -11,6 +11,8 @@ from govdoc.patterns import CC, CONTACT, NOTE, PRINTED, SEAL_PLACEHOLDER, SUBJEC
 BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{6,20})[）)]$")
 """A bracketed line: ``（2023年4月12日）``."""
 SIGNATURE_LOOKAHEAD = 6
+MAX_CC_LINES = 4
+"""Most lines a 抄送 list wraps over (a line ending in ， continues)."""
 """How many lines a 署名 may stand above its date (stacked joint signatures, seal images)."""
 
 
@@ -33,7 +35,12 @@ def cc(state: State, i: int) -> Match | None:
     m = CC.match(state.text(i))
     if not m or state.lines[i].kind != "text":
         return None
-    return Match("cc", {"kind": m.group("kind").replace(" ", ""), "organs": m.group("organs")})
+    organs, j = m.group("organs"), i + 1
+    while organs.endswith(("，", "、", ",")) and j < len(state.lines) and state.lines[j].kind == "text" \
+            and not PRINTED.match(state.text(j)) and j - i <= MAX_CC_LINES:
+        organs += state.text(j).rstrip("。.")
+        j += 1
+    return Match("cc", {"kind": m.group("kind").replace(" ", ""), "organs": organs}, consume=j - i)
 
 
 def subject_terms(state: State, i: int) -> Match | None:

@@ -32,6 +32,8 @@ WORD_GAP = 0.15
 """Gap (ems) between two Latin glyphs that means a word space."""
 WIDE_GAP = 0.8
 """Gap (ems) between any two glyphs that is kept as a space (``印发机关    印发日期``)."""
+COLUMN_GAP = 3.0
+"""Gap (ems) that separates two columns on one line; kept as an ideographic space so layout can split it."""
 
 
 @dataclass(slots=True)
@@ -94,7 +96,9 @@ def _spaced(chars: Sequence[Char]) -> list[Char]:
             if gap > WIDE_GAP * em or (
                 gap > WORD_GAP * em and not CJK_CHAR.match(prev.text) and not CJK_CHAR.match(ch.text)
             ):
-                out.append(Char(" ", prev.x1, ch.top, ch.x0, ch.bottom, ch.size, ch.font, False, None))
+                # a gap of several em separates columns set side by side (署名 and date of a 纪要 head)
+                space = "\u3000" if gap > COLUMN_GAP * em else " "
+                out.append(Char(space, prev.x1, ch.top, ch.x0, ch.bottom, ch.size, ch.font, False, None))
         out.append(ch)
     while out and out[-1].text.isspace():
         out.pop()
