@@ -23,7 +23,6 @@ OFFICE = FIXTURES / "realistic_office"
 FORMATS = (".docx", ".pdf")
 
 KNOWN_MISSES: dict[str, str] = {
-    "jueding-deep-auto.pdf": "attachments",
 }
 """``NAME.ext`` govdoc misses today → the fields missed (want vs got in the report of the review)."""
 

@@ -31,6 +31,10 @@ from govdoc.readers.pdf_tables import TableRegion
 
 BRACKETED = re.compile(r"^\s*[（(〔［\[].*[）)〕］\]]\s*$")
 """A line wholly in brackets, e.g. a subtitle ``（2021—2025年）``: never joined to the title above."""
+LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]")
+"""A line opening a numbered list item: ``2.…``, ``3、…`` (item n+1 when the line above holds item n)."""
+ITEM_MARK = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*[.．、]")
+"""An item number anywhere in a line: ``附件：1.…`` holds item 1."""
 CLOSING_PUNCT = re.compile(r"[，。；：、！？）》」』”’〕】,.;:!?)\]%]")
 """Punctuation that may not start a line (避头点), so it wraps together with the character before it."""
 OPENING_PUNCT = re.compile(r"[（《「『“‘〔【(\[]")
@@ -115,12 +119,20 @@ def _lead_width(line: Line) -> float:
     return chars[end].x1 - chars[0].x0
 
 
+def _next_item(a: str, b: str) -> bool:
+    """``b`` opens list item n+1 of a list whose item n is on line ``a`` (``附件：1.…`` then ``2.…``)."""
+    m = LIST_ITEM.match(b)
+    if not m or int(m.group("n")) < 2:
+        return False
+    return int(m.group("n")) - 1 in {int(x.group("n")) for x in ITEM_MARK.finditer(a)}
+
+
 def _flows(a: Line, b: Line, geo: Geometry, first: bool = False) -> bool:
     """``b`` continues ``a``: its first unit would not have fitted at the end of ``a``, and ``b`` is
     unindented — or, right after the paragraph's first line, indented deeper than it (hanging indent,
     悬挂缩进: ``附件：1．…`` wrapped under its text)."""
     em = max(a.size, 1.0)
-    if geo.right - a.x1 >= _lead_width(b) + FIT_SLACK * em:
+    if geo.right - a.x1 >= _lead_width(b) + FIT_SLACK * em or _next_item(a.text, b.text):
         return False
     indent_b = indent_chars(b, geo)
     indent_a = indent_chars(a, geo)
