@@ -40,9 +40,9 @@ from govdoc.patterns import (
 )
 from govdoc.tree import TreeBuilder, _prov, image_node, measure_node, table_node
 
-TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
-"""The issuing organ(s) before 关于 (or before a year) in a title: ``临猗县人民政府办公室关于印发…``,
-``洪泽区人民政府2023年政府信息公开工作年度报告``."""
+TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年)|令$)")
+"""The issuing organ(s) before 关于 (or before a year, or before the 令 of a 命令) in a title:
+``临猗县人民政府办公室关于印发…``, ``洪泽区人民政府2023年政府信息公开工作年度报告``, ``济宁市人民政府令``."""
 DOC_TYPE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"特此公告|现公告如下|现将.{0,30}公告如下"), "公告"),
     (re.compile(r"特此通告|现通告如下"), "通告"),

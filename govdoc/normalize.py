@@ -135,7 +135,7 @@ def _joinable(a: Line, b: Line, flowing: bool) -> bool:
         return False
     if find_marker(b.text) or is_date_line(b.text) or LABEL_START.match(b.text) or CONTACT.match(b.text):
         return False
-    if is_organ(b.text, 60) or URL_END.search(a.text) or DOC_NUMBER_END.search(a.text):
+    if is_organ(b.text, 60) or URL_END.search(a.text) or DOC_NUMBER_END.search(a.text) or DOC_NUMBER_END.search(b.text):
         return False
     if "关于" in b.text and TITLE_KIND.search(b.text) and not CLAUSE_INSIDE.search(b.text):
         return False  # a whole title line never continues the line before it
