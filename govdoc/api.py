@@ -50,6 +50,10 @@ def parse(source: Source, options: ParseOptions | None = None) -> Document:
         if err.path is None and path is not None:
             err.path = path
         raise
+    except RecursionError:
+        raise CorruptFileError("structure nested too deeply to read", path) from None
+    except Exception as exc:  # the last line of defence: a dependency failed on hostile bytes
+        raise CorruptFileError(f"cannot be read ({type(exc).__name__}: {exc})"[:300], path) from exc
     info = SourceInfo(
         path=path, format=result.format, pages=result.pages, sha256=hashlib.sha256(data).hexdigest()
     )

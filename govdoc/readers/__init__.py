@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol
 
-from govdoc.errors import UnsupportedFormatError
+from govdoc.errors import CorruptFileError, UnsupportedFormatError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
 
@@ -59,7 +59,6 @@ def sniff(data: bytes, path: str | None = None) -> str:
             lower = (path or "").lower()
             if lower.endswith((".docx", ".ofd")):
                 return lower.rsplit(".", 1)[1]
-            return "zip"
         return kind or "zip"
     if data[:8] == OLE_MAGIC:
         return "legacy-ole"
@@ -80,6 +79,8 @@ def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
         return read_pdf(data, path, options)
     if fmt == "zip":
         raise UnsupportedFormatError("a zip archive that is neither DOCX nor OFD", path)
+    if fmt == "zip-broken":
+        raise CorruptFileError("a broken zip container (truncated or damaged DOCX/OFD)", path)
     module_name = READER_MODULES.get(fmt)
     if module_name is None:
         raise UnsupportedFormatError(f"no reader for format {fmt!r}", path)

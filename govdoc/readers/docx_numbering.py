@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govdoc.readers.docx_styles import w, wval
+from govdoc.readers.ziputil import xml_int
 
 LEVEL_REF = re.compile(r"%(?P<level>[1-9])")
 """A level placeholder in ``w:lvlText``: ``%1、`` → the first level's number + ``、``."""
@@ -19,6 +20,12 @@ CN_DIGITS = "零一二三四五六七八九"
 """Chinese digits 0–9."""
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 """Circled numbers 1–20."""
+MAX_START = 32767
+"""Largest list start value Word accepts; hostile files may claim more."""
+MAX_LEVEL = 8
+"""Deepest list level (``w:ilvl`` 0–8)."""
+ROMAN_MAX = 3999
+"""Largest number written in Roman numerals; beyond it the number is written in digits."""
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 """Roman numeral values, largest first."""
@@ -55,6 +62,8 @@ def _letters(n: int) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n <= ROMAN_MAX:
+        return str(n)
     out = ""
     for value, sym in ROMAN:
         while n >= value:
@@ -116,10 +125,10 @@ class Numbering:
         for absn in root.iter(w("abstractNum")):
             levels: dict[int, Level] = {}
             for lvl in absn.iter(w("lvl")):
-                ilvl = int(lvl.get(w("ilvl"), "0") or 0)
-                start = wval(lvl.find(w("start")))
+                ilvl = xml_int(lvl.get(w("ilvl")), 0, 0, MAX_LEVEL) or 0
+                start = xml_int(wval(lvl.find(w("start"))), 1, 0, MAX_START)
                 levels[ilvl] = Level(
-                    start=int(start) if start and start.lstrip("-").isdigit() else 1,
+                    start=1 if start is None else start,
                     fmt=wval(lvl.find(w("numFmt"))) or "decimal",
                     text=wval(lvl.find(w("lvlText"))) or "",
                 )
@@ -128,9 +137,9 @@ class Numbering:
             num_id = num.get(w("numId"), "")
             self.nums[num_id] = wval(num.find(w("abstractNumId"))) or ""
             for ov in num.iter(w("lvlOverride")):
-                start = wval(ov.find(w("startOverride")))
-                if start and start.isdigit():
-                    self.overrides[(num_id, int(ov.get(w("ilvl"), "0") or 0))] = int(start)
+                start = xml_int(wval(ov.find(w("startOverride"))), None, 0, MAX_START)
+                if start is not None:
+                    self.overrides[(num_id, xml_int(ov.get(w("ilvl")), 0, 0, MAX_LEVEL) or 0)] = start
         return self
 
     def label(self, num_id: str | None, ilvl: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from govdoc.readers.ziputil import xml_int
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 """The WordprocessingML main namespace."""
 
@@ -60,17 +62,14 @@ def run_props(rpr: Any) -> Props:
         name = wval(fonts, "eastAsia") or wval(fonts, "ascii") or wval(fonts, "hAnsi")
         if name:
             out["font"] = name
-    size = wval(rpr.find(w("sz")))
-    if size and size.isdigit():
-        out["size"] = int(size) / 2
+    size = xml_int(wval(rpr.find(w("sz"))), None, 1, 4000)
+    if size is not None:
+        out["size"] = size / 2
     return out
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+    return xml_int(value)
 
 
 def para_props(ppr: Any) -> Props:

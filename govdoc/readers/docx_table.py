@@ -8,6 +8,7 @@ from typing import Any
 from govdoc.readers.base import RawTable
 from govdoc.readers.docx_styles import w, wval
 from govdoc.readers.tables import MAX_COLUMNS, grid_from_spans
+from govdoc.readers.ziputil import xml_int
 
 INVISIBLE_BORDERS = frozenset({"nil", "none"})
 """``w:val`` of a border that draws nothing."""
@@ -48,10 +49,7 @@ def _owner_row(tc: Any) -> Any:
 
 def _span(tc: Any) -> int:
     value = wval(tc.find(f"{w('tcPr')}/{w('gridSpan')}"))
-    try:
-        return max(1, min(int(value or 1), MAX_COLUMNS))
-    except ValueError:
-        return 1
+    return xml_int(value, 1, 1, MAX_COLUMNS) or 1
 
 
 def _vmerge(tc: Any) -> str | None:
@@ -64,7 +62,7 @@ def _vmerge(tc: Any) -> str | None:
 
 def _grid_before(tr: Any) -> int:
     value = wval(tr.find(f"{w('trPr')}/{w('gridBefore')}"))
-    return int(value) if value and value.isdigit() else 0
+    return xml_int(value, 0, 0, MAX_COLUMNS) or 0
 
 
 def _positioned(tbl: Any) -> list[list[tuple[int, Any]]]:

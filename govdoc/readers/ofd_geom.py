@@ -6,6 +6,7 @@ points, so everything is converted with :data:`PT_PER_MM` as soon as it leaves t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,27 +28,35 @@ def numbers(text: str | None) -> list[float]:
     """Whitespace-separated numbers; anything unparsable is skipped: ``"0 0 210 297"`` → 4 floats."""
     out: list[float] = []
     for tok in (text or "").split():
-        if NUMBER.match(tok):
-            out.append(float(tok))
+        if NUMBER.match(tok) and math.isfinite(value := float(tok)):
+            out.append(value)
     return out
 
 
-def deltas(text: str | None) -> list[float]:
-    """A DeltaX/DeltaY list with the ``g N v`` repeat syntax expanded: ``"g 3 5.5 2"`` → 5.5 ×3, 2."""
+def deltas(text: str | None, limit: int = MAX_REPEAT) -> list[float]:
+    """A DeltaX/DeltaY list with the ``g N v`` repeat syntax expanded: ``"g 3 5.5 2"`` → 5.5 ×3, 2.
+
+    At most ``limit`` values come out (a run never has more gaps than characters); non-finite values
+    (``1e999``) end the list."""
     toks = (text or "").split()
     out: list[float] = []
     i = 0
-    while i < len(toks):
+    while i < len(toks) and len(out) < limit:
         tok = toks[i]
         if tok == "g" and i + 2 < len(toks) and NUMBER.match(toks[i + 1]) and NUMBER.match(toks[i + 2]):
-            count = min(int(float(toks[i + 1])), MAX_REPEAT)
-            out.extend([float(toks[i + 2])] * max(count, 0))
+            count, value = float(toks[i + 1]), float(toks[i + 2])
+            if not (math.isfinite(count) and math.isfinite(value)):
+                break
+            out.extend([value] * max(0, min(int(count), MAX_REPEAT, limit - len(out))))
             i += 3
             continue
         if tok == "g":  # a truncated repeat: nothing after it can be trusted
             break
         if NUMBER.match(tok):
-            out.append(float(tok))
+            value = float(tok)
+            if not math.isfinite(value):
+                break
+            out.append(value)
         i += 1
     return out
 
@@ -101,7 +110,8 @@ def _channel(tok: str) -> float | None:
 
 def rgb(value: str | None, space: str = "RGB") -> tuple[int, int, int] | None:
     """A colour ``Value`` (``"255 0 0"``, ``"#ee #20 #25"``, gray ``"128"``, CMYK) → RGB 0–255."""
-    chans = [c for c in (_channel(t) for t in (value or "").split()) if c is not None]
+    chans = [max(0.0, min(255.0, c)) for c in (_channel(t) for t in (value or "").split())
+             if c is not None and math.isfinite(c)]
     if space == "CMYK" and len(chans) >= 4:
         scale = 100.0 if max(chans[:4]) > 1 else 1.0
         c, m, y, k = (v / scale for v in chans[:4])

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex as re
 from lxml import etree
 
 from govdoc.errors import CorruptFileError, EncryptedFileError, TooLargeError
@@ -25,7 +27,16 @@ RATIO_MIN_SIZE = 1024 * 1024
 CHUNK = 64 * 1024
 """Bytes inflated per read while streaming a member."""
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError)
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error)
+INT_TEXT = re.compile(r"^\s*[+-]?[0-9]{1,9}\s*$")
+"""An XML attribute that is a plain integer of at most nine ASCII digits: ``"720"``, ``"-1"`` (not ``"²"``)."""
+
+
+def xml_int(value: str | None, default: int | None = None, lo: int = -1_000_000, hi: int = 1_000_000) -> int | None:
+    """An integer attribute of a hostile file: ``default`` unless plain ASCII digits, then clamped to [lo, hi]."""
+    if value is None or not INT_TEXT.match(value):
+        return default
+    return max(lo, min(hi, int(value)))
 
 
 def safe_xml_parser() -> Any:
@@ -122,6 +133,4 @@ def check_directory(infos: list[zipfile.ZipInfo], path: str | None, options: Par
             raise EncryptedFileError(f"zip member {info.filename} is encrypted", path)
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size >= RATIO_MIN_SIZE and ratio > options.max_ratio:
-            raise TooLargeError(
-                f"{info.filename} has compression ratio {ratio:.0f} (limit {options.max_ratio})", path
-            )
+            raise TooLargeError(f"{info.filename} has compression ratio {ratio:.0f} (limit {options.max_ratio})", path)
