@@ -142,3 +142,39 @@ def test_an_unexpected_reader_failure_becomes_a_typed_error(monkeypatch):
     with pytest.raises(govdoc.CorruptFileError) as info:
         govdoc.parse(b"\xe9\x80\x9a\xe7\x9f\xa5")
     assert "KeyError" in info.value.reason
+
+
+def _graph_paper_pdf(lines: int = 151, step: float = 4.0) -> bytes:
+    """One page ruled like graph paper (``lines`` × ``lines`` segments) with a line of text."""
+    ops = ["0.1 w"]
+    for k in range(lines):
+        p = 50 + k * step
+        ops += [f"50 {p} m {50 + (lines - 1) * step} {p} l S", f"{p} 50 m {p} {50 + (lines - 1) * step} l S"]
+    ops.append("BT /F1 12 Tf 60 60 Td (grid) Tj ET")
+    stream = "\n".join(ops).encode()
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 700 700]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for n, body_ in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj" % n + body_ + b"endobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % o for o in offsets)
+    out.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+@pytest.mark.timeout(5)
+def test_graph_paper_page_is_not_searched_for_tables():
+    """Regression: 151 × 151 rulings took 13.5 s in the table finder; such a page is a drawing."""
+    try:
+        govdoc.parse(_graph_paper_pdf())
+    except govdoc.GovdocError as err:
+        assert err.code in ("no_text_layer", "corrupt")

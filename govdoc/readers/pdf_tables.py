@@ -26,6 +26,9 @@ TOLERANCE = 3.0
 """Snap/join/intersection tolerance (points), pdfplumber's default."""
 MIN_EDGE = 3.0
 """Shortest ruling segment kept (points)."""
+MAX_GRID_CROSSINGS = 6000
+"""Horizontal × vertical rulings above this (a 150 × 150 grid of graph paper) is a drawing, not a table:
+pdfplumber's table finder is quadratic in cells there."""
 MAX_EDGES = 2000
 """Pages with more straight segments than this are drawings (maps, seals): no table search there."""
 MIN_CELL = 4.0
@@ -55,7 +58,8 @@ class Graphics:
         if len(self.edges) > MAX_EDGES:
             return False
         h = sum(1 for e in self.edges if e["orientation"] == "h")
-        return h >= 2 and len(self.edges) - h >= 2
+        v = len(self.edges) - h
+        return h >= 2 and v >= 2 and h * v <= MAX_GRID_CROSSINGS
 
 
 @dataclass(slots=True)
