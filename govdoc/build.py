@@ -1,29 +1,22 @@
-"""Build: labelled lines → :class:`Document`. Header fields, the body tree, enclosures, attachments, 版记."""
+"""Build: labelled lines → :class:`Document`. :mod:`govdoc.assemble` places each line; this module finishes
+the trees, decides issuers and 文种, links 附件 to their 附件说明 and adds tasks."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import regex as re
 
 from govdoc import diagnostics
+from govdoc.assemble import assemble
 from govdoc.classify.common import same_document_name, title_kind
 from govdoc.classify.state import Labeled
-from govdoc.dates import parse_date
-from govdoc.docnumber import parse_doc_number
 from govdoc.model import (
     Attachment,
     AttachmentNote,
-    CcEntry,
-    ContactEntry,
-    DateValue,
     Document,
-    Enclosure,
     Measure,
     Node,
     Paragraph,
     Provenance,
-    Residue,
     Section,
     SourceInfo,
 )
@@ -31,14 +24,12 @@ from govdoc.normalize import Normalized
 from govdoc.patterns import (
     COPY_NUMBER,
     FIFTEEN_KINDS,
-    LIST_SEPARATORS,
     ORGAN_SUFFIX,
     SECRECY,
     URGENCY,
     WORD_SEPARATORS,
     is_organ,
 )
-from govdoc.tree import TreeBuilder, _prov, image_node, measure_node, table_node
 
 TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年)|令$)")
 """The issuing organ(s) before 关于 (or before a year, or before the 令 of a 命令) in a title:
@@ -54,16 +45,6 @@ DOC_TYPE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
 """Closing formulas that reveal the 文种 of a document without a title: ``此复`` → 批复."""
 
 
-@dataclass
-class _Parts:
-    """Mutable assembly area while walking the labelled lines."""
-
-    notice: TreeBuilder = field(default_factory=TreeBuilder)
-    enclosure: Enclosure | None = None
-    enclosure_tree: TreeBuilder | None = None
-    attachments: list[tuple[Attachment, TreeBuilder]] = field(default_factory=list)
-
-
 def build(
     labeled: list[Labeled],
     info: SourceInfo,
@@ -72,10 +53,8 @@ def build(
 ) -> Document:
     """Assemble the document."""
     doc = Document(source=info)
-    parts = _Parts()
-    mark_organs: list[str] = []
-    for item in labeled:
-        _apply(doc, parts, item, mark_organs)
+    parts = assemble(doc, labeled)
+    mark_organs = parts.mark_organs
     doc.body = parts.notice.finish()
     diags = list(parts.notice.diagnostics)
     if parts.enclosure is not None and parts.enclosure_tree is not None:
@@ -86,7 +65,7 @@ def build(
         attachment.body = tree.finish()
         diags += tree.diagnostics
         doc.attachments.append(attachment)
-    if doc.title is None and any(i.label == "minutes_head" for i in labeled) and doc.issuer_mark:
+    if doc.title is None and parts.minutes and doc.issuer_mark:
         doc.title = doc.issuer_mark  # a 纪要 whose only name is its 纪要标志 (GB/T 9704 §10.3)
     doc.issuers = _issuers(doc, mark_organs)
     doc.doc_type = _doc_type(doc)
@@ -101,137 +80,6 @@ def build(
     _header_marks_from_furniture(doc)
     _tasks(doc)
     return doc
-
-
-def _tree(parts: _Parts, item: Labeled) -> TreeBuilder:
-    if item.zone == "attachment" and parts.attachments:
-        return parts.attachments[-1][1]
-    if parts.enclosure_tree is not None and item.zone in ("enclosure", "attachment"):
-        return parts.enclosure_tree
-    return parts.notice
-
-
-def _apply(doc: Document, parts: _Parts, item: Labeled, mark_organs: list[str]) -> None:
-    label, data, text = item.label, item.data, item.text
-    src = _prov(item)
-    in_enclosure = parts.enclosure is not None and item.zone in ("enclosure",)
-    if label == "issuer_mark":
-        mark_organs.extend(data["organs"])
-        doc.issuer_mark = (doc.issuer_mark or "") + text
-    elif label == "minutes_head":
-        _minutes(doc, item, mark_organs)
-    elif label == "doc_number" and doc.doc_number is None:
-        doc.doc_number = parse_doc_number(data["raw"], src)
-        if data.get("signers"):
-            doc.signers = data["signers"].split()
-    elif label == "signers":
-        doc.signers = data["names"].split()
-    elif label in ("copy_number", "secrecy", "urgency"):
-        if getattr(doc, label) is None:
-            setattr(doc, label, data["value"])
-        else:
-            doc.residue.append(Residue(text=text, reason=f"second_{label}", source=src))
-    elif label == "title":
-        if doc.title and data.get("fuller"):
-            doc.residue.append(Residue(text=doc.title, reason="portal_title", source=src))
-        doc.title = data["title"]
-        if data.get("organs"):
-            mark_organs.extend(o for o in data["organs"] if o not in mark_organs)
-    elif label == "addressees":
-        doc.addressees = split_organs(data["organs"])
-        if data.get("rest"):
-            parts.notice.add(Paragraph(text=data["rest"], source=src))
-    elif label == "heading":
-        _tree(parts, item).heading(item)
-    elif label == "measure":
-        _tree(parts, item).add(measure_node(item))
-    elif label == "paragraph":
-        _tree(parts, item).add(Paragraph(text=text, source=src))
-    elif label == "table":
-        _tree(parts, item).add(table_node(item))
-    elif label == "image":
-        _tree(parts, item).add(image_node(item))
-    elif label == "attachment_note":
-        notes = [AttachmentNote(index=n, marker=mk, title=t, source=src) for n, mk, t in data["items"]]
-        (
-            parts.enclosure.attachment_notes if in_enclosure and parts.enclosure else doc.attachment_notes
-        ).extend(notes)
-    elif label == "signature":
-        target = parts.enclosure if in_enclosure and parts.enclosure else doc
-        target.signature = list(data["organs"])
-    elif label in ("issue_date", "title_date"):
-        _set_date(doc, parts, item, in_enclosure)
-    elif label == "note":
-        doc.note = data["text"] if doc.note is None else doc.note
-    elif label == "contact":
-        entry = ContactEntry(label=data["label"], value=data["value"], source=src)
-        (parts.enclosure.contact if in_enclosure and parts.enclosure else doc.contact).append(entry)
-    elif label == "enclosure_title":
-        marker = data.get("marker") or None
-        if data.get("after_head") and parts.attachments and not parts.attachments[-1][0].title:
-            marker = parts.attachments.pop()[0].marker  # the 附件 head introduced the printed document
-        parts.enclosure = Enclosure(title=data["title"], marker=marker, source=src)
-        parts.enclosure_tree = TreeBuilder()
-    elif label == "subtitle":
-        _subtitle(doc, parts, data["text"], item)
-    elif label == "attachment_head":
-        title = data.get("title") or ""
-        marker = text[: len(text) - len(title)] if title and text.endswith(title) else text
-        att = Attachment(index=data["index"], marker=marker.rstrip("：: "), title=title, source=src)
-        parts.attachments.append((att, TreeBuilder()))
-    elif label == "attachment_title" and parts.attachments:
-        parts.attachments[-1][0].title = text
-    elif label == "cc":
-        doc.cc.append(CcEntry(kind=data["kind"], organs=split_organs(data["organs"]), source=src))
-    elif label == "imprint":
-        doc.printed_by = data["org"] or None
-        parsed = parse_date(data["date"])
-        if parsed:
-            doc.print_date = DateValue(
-                raw=data["date"], text=data["date"].replace(" ", ""), date=parsed[0], source=src
-            )
-        doc.print_line = text
-    elif label == "subject_terms":
-        doc.subject_terms = [t for t in WORD_SEPARATORS.split(data["terms"].strip()) if t]
-    elif label == "residue":
-        doc.residue.append(Residue(text=text, reason=data.get("reason", "unclassified"), source=src))
-    else:
-        _tree(parts, item).add(Paragraph(text=text, source=src))
-
-
-def _minutes(doc: Document, item: Labeled, mark_organs: list[str]) -> None:
-    """纪要格式: the masthead, 期号 (kept as residue: it is not a 发文字号), issuing office and date."""
-    data, src = item.data, _prov(item)
-    doc.issuer_mark = data["mark"]
-    mark_organs.append(data["organ"])
-    if data["number"]:
-        doc.residue.append(Residue(text=data["number"], reason="minutes_issue_number", source=src))
-    parsed = parse_date(data["date"])
-    if parsed:
-        doc.issue_date = DateValue(raw=data["date"], text=data["date"], date=parsed[0], source=src)
-
-
-def _set_date(doc: Document, parts: _Parts, item: Labeled, in_enclosure: bool) -> None:
-    date = item.data.get("date")
-    if date is None:
-        return
-    value = DateValue(raw=item.lines[0].raw, text=item.data["raw"], date=date, source=_prov(item))
-    if in_enclosure and parts.enclosure is not None:
-        parts.enclosure.issue_date = value
-    elif doc.issue_date is None:
-        doc.issue_date = value
-    else:
-        doc.residue.append(Residue(text=item.text, reason="second_date", source=_prov(item)))
-
-
-def _subtitle(doc: Document, parts: _Parts, text: str, item: Labeled) -> None:
-    if parts.enclosure is not None and not parts.enclosure.subtitle and item.zone == "enclosure":
-        parts.enclosure.subtitle = text
-    elif parts.attachments and item.zone == "attachment":
-        att = parts.attachments[-1][0]
-        att.title = f"{att.title}（{text}）"
-    else:
-        _tree(parts, item).add(Paragraph(text=item.text, source=_prov(item)))
 
 
 def _link_attachments(doc: Document) -> None:
@@ -277,23 +125,6 @@ def _header_marks_from_furniture(doc: Document) -> None:
                 doc.secrecy = m.group("level") + (f"★{m.group('term')}" if m.group("term") else "")
             elif doc.urgency is None and URGENCY.match(token):
                 doc.urgency = token
-
-
-def split_organs(text: str) -> list[str]:
-    """``各乡(镇)人民政府、县直各有关单位`` → two organs (brackets inside names kept)."""
-    out = []
-    depth = 0
-    current = ""
-    for ch in text:
-        depth += ch in "(（"
-        depth -= ch in ")）" and depth > 0
-        if depth == 0 and LIST_SEPARATORS.fullmatch(ch):
-            out.append(current)
-            current = ""
-        else:
-            current += ch
-    out.append(current)
-    return [o.strip().rstrip("。.") for o in out if o.strip().rstrip("。.")]
 
 
 def _issuers(doc: Document, mark_organs: list[str]) -> list[str]:

@@ -34,8 +34,6 @@ DATE_CHINESE = re.compile(
     r"(?P<d>三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]|[0-9]{1,2})\s*日"
 )
 """``二〇〇五年三月八日``, ``二○一一年八月一日``, ``二0一0年九月十九日``, ``二〇二三年十二月三十一日``."""
-DATE_ANY = re.compile(f"(?:{DATE_ARABIC.pattern})|(?:{DATE_CHINESE.pattern})".replace("?P<", "?P<_"))
-"""Either form, for searching (group names prefixed)."""
 DATE_DOTTED = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[.．]\s*(?P<m>\d{1,2})\s*[.．]\s*(?P<d>\d{1,2})\s*$")
 """A whole line ``2023.6.1`` (a 落款 date typed with dots); never searched for inside sentences."""
 DATE_LINE = re.compile(rf"^\s*(?:{DATE_ARABIC.pattern}|{DATE_CHINESE.pattern.replace('?P<', '?P<c')})\s*$")

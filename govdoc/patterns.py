@@ -10,8 +10,6 @@ import regex as re
 
 CJK = r"\p{Han}〇○"
 """Han ideographs plus the two circles used as zero."""
-CJK_PUNCT = r"，。、；：？！“”‘’（）《》〈〉〔〕【】［］—…·「」『』"
-"""Full-width punctuation."""
 
 SENTENCE_END = re.compile(r"[。！？!?；;…」』”’）)\]】]$")
 """Text that ends a sentence or a bracketed remark: ``…执行。``, ``（此件公开发布）``."""

@@ -35,8 +35,6 @@ ITEM = re.compile(r"(?<![\d.．])(?P<n>\d{1,3})[.．、](?!\d)")
 CATEGORY = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、(?P<title>[^。]{2,40}?)\s*$")
 """A category heading at the end of an item: ``…街道办事处）二、加强涉及减税降费的信息公开``."""
 
-TASK_END = re.compile(r"。")
-"""The end of the task sentence inside an item."""
 
 TAIL_STOP = re.compile(r"\s(?:来源|附件下载|扫一扫|【打印】|分享到|\S{1,80}\.(?:pdf|docx?|xlsx?|wps|ofd)\b)")
 """Portal furniture after the last item: ``来源：…``, ``附件下载``, a file name ``…通知.pdf``."""

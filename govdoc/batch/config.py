@@ -16,20 +16,6 @@ DEFAULT_RECYCLE_AFTER = 200
 DEFAULT_CHUNK = 4
 """Files sent to a worker in one message (chunked submission)."""
 
-BatchCode = Literal[
-    "unsupported_format",
-    "corrupt",
-    "encrypted",
-    "no_text_layer",
-    "too_large",
-    "timeout",
-    "crashed",
-    "unreadable",
-    "internal_error",
-]
-"""Failure codes of a manifest row: govdoc's error codes plus ``crashed`` (the worker died: a signal
-or a hard exit), ``unreadable`` (the file could not be opened or hashed) and ``internal_error`` (an
-unexpected exception inside govdoc — a bug to report)."""
 
 
 @dataclass(frozen=True)

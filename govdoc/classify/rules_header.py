@@ -32,7 +32,6 @@ from govdoc.patterns import (
     is_organ,
 )
 
-HEADER_ZONES = ("header",)
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
 """A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8

@@ -7,9 +7,6 @@ from typing import Any
 
 from govdoc.normalize import Line
 
-ZONES = ("header", "pre_body", "body", "closing", "enclosure", "attachment", "imprint")
-"""Where in the document the classifier is: 版头 → (title) → 正文 → 落款 → 印发的文件 → 附件 → 版记."""
-
 
 @dataclass(frozen=True)
 class Match:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -16,14 +14,8 @@ def write_output(text: str | bytes, out: str | None) -> None:
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    from govdoc.batch.manifest import atomic_write
+
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, text.encode("utf-8") if isinstance(text, str) else text)

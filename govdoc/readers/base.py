@@ -92,7 +92,3 @@ class ReadResult:
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
     """``(code, message, page)`` a reader wants reported as diagnostics."""
 
-
-def text_block(text: str, **kw: object) -> RawBlock:
-    """A text block of one plain run."""
-    return RawBlock(runs=(Run(text),), **kw)  # type: ignore[arg-type]

@@ -17,8 +17,6 @@ import numpy as np
 
 from govdoc.readers.tables import edge
 
-PixelBox = tuple[int, int, int, int]
-"""(x0, y0, x1, y1) in image pixels."""
 RED_MIN = 150
 """Red channel above which, with green and blue below :data:`RED_OTHER_MAX`, a pixel is red ink."""
 RED_OTHER_MAX = 120
