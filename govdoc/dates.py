@@ -37,7 +37,7 @@ DATE_CHINESE = re.compile(
 DATE_DOTTED = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[.．]\s*(?P<m>\d{1,2})\s*[.．]\s*(?P<d>\d{1,2})\s*$")
 """A whole line ``2023.6.1`` (a 落款 date typed with dots); never searched for inside sentences."""
 DATE_LINE = re.compile(rf"^\s*(?:{DATE_ARABIC.pattern}|{DATE_CHINESE.pattern.replace('?P<', '?P<c')})\s*$")
-"""A line that is only a date."""
+"""A line that is only a date: ``2022年10月24日``, ``二〇〇五年三月八日`` (not ``2022年10月24日印发``)."""
 
 
 def cn_number(text: str) -> int:

@@ -77,7 +77,8 @@ LAYOUT_ELEMENT = re.compile(
 )
 """A cell that holds a 公文 element: ``抄送：…``, ``…印发``, ``签发人：…``, a 发文字号."""
 COLUMN_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)\s*")
-"""The gap between side-by-side columns on one line: two or more spaces, ideographic spaces or tabs."""
+"""The gap between side-by-side columns on one line: two or more spaces, ideographic spaces or tabs:
+``广饶县公安局　　　广饶县交通运输局``."""
 OPENERS = "（(《“‘〔【［"
 """Opening brackets and quotes: no flat split inside them."""
 CLOSERS = "）)》”’〕】］"

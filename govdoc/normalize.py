@@ -53,7 +53,7 @@ URL_END = re.compile(r"(?:https?://|www\.)\S+$")
 DOC_NUMBER_END = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号$")
 """A line ending in a 发文字号 is complete (portal metadata, the 发文字号 line): ``…某政办〔2023〕5号``."""
 CLAUSE_INSIDE = re.compile(r"[。；;，,：:！？]")
-"""Clause punctuation (a title has none)."""
+"""Clause punctuation (a title has none): the ``，`` of ``为做好工作，现通知如下``."""
 FLOWING_FORMATS = ("text", "markdown")
 """Formats whose blank-line-separated blocks may be pieces of one paragraph cut by a page break."""
 JOIN_MIN_LENGTH = 24

@@ -24,7 +24,7 @@ DOC_NUMBER = re.compile(
 """发文字号 in any bracket style: ``临政办发〔2022〕58号``, ``鲁商字 [2025] 1号``, ``岚纪办[2012]2号``,
 ``国防部发（2012）21号``, ``浙人才„1993‟73号``, ``临政办发2022 58号`` (missing brackets)."""
 DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-"""A line that is only a 发文字号."""
+"""A line that is only a 发文字号: ``临政办发〔2022〕58号`` (not ``…（晋改办发〔2021〕93号，以下简称…）``)."""
 DOC_NUMBER_PLACEHOLDER = re.compile(
     r"^\S{0,24}[〔\[［【(（]\s*(?:\d{4}|[Xx×]{2,4})\s*[〕\]］】)）]\s*[Xx×\d]{0,5}\s*号$"
 )

@@ -35,7 +35,8 @@ FORWARDED_NAME = re.compile(
 """The name of a document a notice prints: ``关于印发《X》的通知``, ``《X》已经…同意，现印发给你们``,
 ``关于印发X的通知`` → X."""
 ENCLOSURE_KEY = re.compile(r"[\s《》〈〉“”\"'（）()〔〕\[\]【】—–\-、，,。.:：]+")
-"""Characters ignored when comparing an enclosure heading with the name the notice gave it."""
+"""Characters ignored when comparing an enclosure heading with the name the notice gave it:
+``《临猗县…方案(2021—2025年)》`` and ``临猗县…方案（2021—2025年）`` compare equal."""
 
 
 def forwarded_name(text: str) -> str | None:

@@ -19,14 +19,14 @@ GLUED_ITEM = re.compile(r"(?<=\S)(?<!\d)(?P<n>\d{1,2})\s*[.．、](?!\d)")
 SPLIT_TAIL_MAX = 8
 """A short tail set apart by a blank line (a converter's page or line break) still continues an 附件说明 item."""
 SENTENCE_PUNCT = re.compile(r"[。！？；，,]")
-"""Punctuation of prose: a line with it does not continue an 附件说明 title."""
+"""Punctuation of prose: ``特此通知。`` does not continue an 附件说明 title; ``表`` does."""
 WRAP_MIN = 20
 """A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
 WHOLE_BOLD_MAX = 30
 """A paragraph that is bold throughout is a measure title only when short and without inner clauses."""
 INNER_CLAUSE = re.compile(r"[，,；;。]")
-"""Clause punctuation inside a sentence."""
+"""Clause punctuation inside a sentence: the ``，`` of ``本文件用于测试，包含…``."""
 """Longest bold lead sentence taken as a measure title."""
 
 

@@ -38,7 +38,7 @@ MAX_MARK_LINES = 8
 MAX_TITLE_LINES = 6
 """Most lines a title is wrapped or split over (several organs and a long 事由)."""
 CLAUSE_INSIDE = re.compile(r"[。：:；;]")
-"""Punctuation that never occurs in a title line."""
+"""Punctuation that never occurs in a title line: ``现将有关事项通知如下：`` is no title."""
 PERSON_ADDRESSEE = re.compile(r"^[\p{Han}·]{2,12}(?:代表|委员|同志|先生|女士|老师|主任|局长)$")
 """A person addressed by name (answers to 建议/提案): ``孙明华代表``."""
 LIST_SEPARATOR_INSIDE = re.compile(r"\S[、，,]\S")
