@@ -96,14 +96,30 @@ def misses(label: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, A
     return out
 
 
+def fixture_sources(folder: Path) -> list[Path]:
+    """The documents of a realistic fixture folder (``NAME.md``/``NAME.txt`` beside ``NAME.json``)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt"))
+
+
+def fixture_params(folder: Path, known: dict[str, str]) -> list[Any]:
+    """pytest params of a folder; documents in ``known`` are ``xfail(strict=True)`` with their reason."""
+    out = []
+    for source in fixture_sources(folder):
+        reason = known.get(source.stem, "")
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(source, id=source.stem, marks=marks))
+    return out
+
+
+def check_fixture(source: Path) -> None:
+    """Parse ``source`` and compare every labelled field of its ``NAME.json``."""
+    label = load_json(source.with_suffix(".json"))
+    got = extract(govdoc.parse(source).model_dump(mode="json"))
+    assert misses(label, got) == {}
+
+
 def _sources() -> list[Path]:
-    return sorted(p for p in REALISTIC.iterdir() if p.suffix in (".md", ".txt"))
-
-
-def _param(source: Path) -> Any:
-    reason = KNOWN_MISSES.get(source.stem, "")
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(source, id=source.stem, marks=marks)
+    return fixture_sources(REALISTIC)
 
 
 def test_every_fixture_has_a_label() -> None:
@@ -113,11 +129,9 @@ def test_every_fixture_has_a_label() -> None:
         assert (REALISTIC / f"{source.stem}.json").is_file(), source.name
 
 
-@pytest.mark.parametrize("source", [_param(s) for s in _sources()])
+@pytest.mark.parametrize("source", fixture_params(REALISTIC, KNOWN_MISSES))
 def test_realistic_fields(source: Path) -> None:
-    label = load_json(REALISTIC / f"{source.stem}.json")
-    got = extract(govdoc.parse(source).model_dump(mode="json"))
-    assert misses(label, got) == {}
+    check_fixture(source)
 
 
 def test_misses_reports_a_changed_field() -> None:

@@ -14,13 +14,11 @@ missed fields, so a fix flips them to XPASS and the mark must then be removed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import govdoc
-from tests.conftest import FIXTURES, load_json
-from tests.test_realistic import extract, misses
+from tests.conftest import FIXTURES
+from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 
 REALISTIC2 = FIXTURES / "realistic2"
 
@@ -31,13 +29,7 @@ KNOWN_MISSES: dict[str, str] = {
 
 
 def _sources() -> list[Path]:
-    return sorted(p for p in REALISTIC2.iterdir() if p.suffix in (".md", ".txt"))
-
-
-def _param(source: Path) -> Any:
-    reason = KNOWN_MISSES.get(source.stem, "")
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(source, id=source.stem, marks=marks)
+    return fixture_sources(REALISTIC2)
 
 
 def test_every_fixture_has_a_label() -> None:
@@ -48,8 +40,6 @@ def test_every_fixture_has_a_label() -> None:
     assert set(KNOWN_MISSES) <= {s.stem for s in sources}
 
 
-@pytest.mark.parametrize("source", [_param(s) for s in _sources()])
+@pytest.mark.parametrize("source", fixture_params(REALISTIC2, KNOWN_MISSES))
 def test_realistic2_fields(source: Path) -> None:
-    label = load_json(REALISTIC2 / f"{source.stem}.json")
-    got = extract(govdoc.parse(source).model_dump(mode="json"))
-    assert misses(label, got) == {}
+    check_fixture(source)

@@ -15,13 +15,11 @@ with the helpers of ``tests/test_realistic.py``; documents govdoc gets wrong tod
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import govdoc
-from tests.conftest import FIXTURES, load_json
-from tests.test_realistic import extract, misses
+from tests.conftest import FIXTURES
+from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 
 REALISTIC3 = FIXTURES / "realistic3"
 
@@ -35,13 +33,7 @@ KNOWN_MISSES: dict[str, str] = {
 
 
 def _sources() -> list[Path]:
-    return sorted(p for p in REALISTIC3.iterdir() if p.suffix in (".md", ".txt"))
-
-
-def _param(source: Path) -> Any:
-    reason = KNOWN_MISSES.get(source.stem, "")
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(source, id=source.stem, marks=marks)
+    return fixture_sources(REALISTIC3)
 
 
 def test_every_fixture_has_a_label() -> None:
@@ -52,8 +44,6 @@ def test_every_fixture_has_a_label() -> None:
     assert set(KNOWN_MISSES) <= {s.stem for s in sources}
 
 
-@pytest.mark.parametrize("source", [_param(s) for s in _sources()])
+@pytest.mark.parametrize("source", fixture_params(REALISTIC3, KNOWN_MISSES))
 def test_realistic3_fields(source: Path) -> None:
-    label = load_json(REALISTIC3 / f"{source.stem}.json")
-    got = extract(govdoc.parse(source).model_dump(mode="json"))
-    assert misses(label, got) == {}
+    check_fixture(source)
