@@ -17,7 +17,6 @@ DEFAULT_CHUNK = 4
 """Files sent to a worker in one message (chunked submission)."""
 
 
-
 @dataclass(frozen=True)
 class Limits:
     """Per-file limits enforced in (``max_pages``, ``max_bytes``) and around (the rest) a worker."""
