@@ -23,7 +23,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "article",
         re.compile(rf"^(?P<m>第\s*(?P<n>{CN_NUM}|\d{{1,3}})\s*条)\s*"),
     ),
-    ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{CN_NUM})\s*[、．.](?!\d))\s*(?!是)")),
+    ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{CN_NUM})\s*(?:、|[．.](?!\d)))\s*(?!是)")),
     ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{CN_NUM})\s*[）)])\s*")),
     ("arabic_dot", re.compile(r"^(?P<m>(?P<n>\d{1,3})\s*(?:[.．](?!\d)|、))\s*")),
     ("arabic_paren", re.compile(r"^(?P<m>[（(]\s*(?P<n>\d{1,3})\s*[）)])\s*")),

@@ -24,16 +24,10 @@ from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 REALISTIC_MD = FIXTURES / "realistic_md"
 
 KNOWN_MISSES: dict[str, str] = {
-    "baogao-qianfaren": "addressees (市委依法治市办: 办 is not an ORGAN_SUFFIX); sections (三、2024年工作打算 "
-    "after 二、 at a deeper # level is lost)",
-    "fuhan-single-addressee": "note (a bracketed 联系单位及电话 line after the date, above 抄送, is not 附注)",
-    "fujian-multi-wrapped": "addressees (主管部门: 部门 is not an ORGAN_SUFFIX)",
     "lianhe-signature-images": "issuers (space-separated joint masthead kept whole beside its two organs)",
     "qingshi-qianfaren-split-masthead": "issuers (masthead split over two # lines: 办公室 taken as an organ); "
     "sections (1./2./3. list items of a 请示 taken as level-1 headings)",
-    "tongbao-results-table": "addressees (主管部门: 部门 is not an ORGAN_SUFFIX)",
-    "yinfa-fangan-fengong": "addressees (主管部门: 部门 is not an ORGAN_SUFFIX)",
-    "zhuanfa-notice": "addressees (主管部门: 部门 is not an ORGAN_SUFFIX)",
+
 }
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 

@@ -32,8 +32,6 @@ KNOWN_MISSES: dict[str, str] = {
     "before a digit, which FLAT_SPLIT never splits: the 署名 and date stay inside the last heading)",
     "city-pifu-signature-date-glued": "doc_number (``浏览次数：1023 常政复〔2019〕12号``: no flat split after a digit, "
     "so the 发文字号 is dropped with the portal counter)",
-    "gonggao-circle-zero-date": "title (the last crumb ``通知公告`` after ``/`` is taken as the "
-    "title; the real title is glued to ``浏览次数：812``)",
     "gonggao-title-three-times": "title (the breadcrumb's last crumb ``公示公告`` after ``>`` is taken as the title)",
     "joint-signatures-spaced": "issuers (a joint title split at the space between the two organs gives one issuer)",
     "jueding-note-glued-date": "issue_date, note (``桐庐县人民政府 2020年11月27日（此件公开发布）``: no split before "
@@ -42,8 +40,6 @@ KNOWN_MISSES: dict[str, str] = {
     "标 题 is split and ``题：…`` becomes the title)",
     "pifu-title-glued-addressee": "doc_number, issuers, title (``2023-02-17 萍安府字〔2023〕7号…``: "
     "the portal date stays glued to the 发文字号 and the repeated title)",
-    "tonggao-chinese-date-ling": "doc_type, title (the breadcrumb crumb ``通知公告`` is the title, "
-    "so the type is 公告)",
     "yinfa-fangan-date-glued-title": "doc_number (``时间：2021-03-02 10:15 宁政字〔2021〕11号``: the "
     "发文字号 stays glued to the portal time and is dropped with it)",
     "zhuanfa-banfa-chapter-glued": "issuers, title (``发文日期：2021-07-20 德清县财政局 "

@@ -71,6 +71,19 @@ def title_kind(text: str) -> str | None:
     return m.group("kind") if m else None
 
 
+PORTAL_CATEGORY = re.compile(
+    r"^(?:通知|公示|公告|通告|政府|部门|政务|信息|工作|最新|重要)*(?:公告|通告|通知|文件|动态)$"
+)
+"""A portal column name at the end of a breadcrumb, never a document's title: ``通知公告``, ``公示公告``."""
+TITLE_MIN = 6
+"""A title has at least this many characters (``关于…的函`` is five at the very least)."""
+
+
+def opens_title(line: Line) -> bool:
+    """The first line of a title: title-like, not a bare portal column name, not too short."""
+    return len(line.text) >= TITLE_MIN and not PORTAL_CATEGORY.match(line.text) and looks_like_title(line)
+
+
 def looks_like_title(line: Line) -> bool:
     """A title line: marked as heading or centred, or ending in a 文种 / containing 关于, with no sentence end."""
     t = line.text

@@ -11,6 +11,7 @@ from govdoc.classify.common import (
     PORTAL_VALUE,
     is_sentence,
     looks_like_title,
+    opens_title,
 )
 from govdoc.classify.state import Match, State
 from govdoc.dates import is_date_line
@@ -184,7 +185,7 @@ def title(state: State, i: int) -> Match | None:
     line = state.lines[i]
     if line.kind != "text" or find_marker(line.text) or is_date_line(line.text):
         return None
-    if not looks_like_title(line):
+    if not opens_title(line):
         return _wrapped_title(state, i)
     if line.flat and "关于" not in line.text and not TITLE_KIND.search(line.text):
         return None
