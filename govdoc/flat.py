@@ -14,11 +14,16 @@ import regex as re
 
 from govdoc.dates import DATE_ARABIC, DATE_CHINESE, is_date_line
 from govdoc.lines import Line
-from govdoc.patterns import is_organ
+from govdoc.patterns import NOTE, is_organ
 
-FLAT_SPLIT = re.compile(r"(?<=[^\sA-Za-z0-9“‘《（(〔”’])[ \t\u3000\u00a0]+(?=[^\sA-Za-z0-9.,:;%)）》”’〕-])")
-"""Split points of flattened portal text: spaces between CJK segments (not between Latin words/digits,
-not just inside quotes or brackets): ``…的通知 平潭县人民政府，…`` splits; ``“4·19” 君山`` does not."""
+FLAT_SPLIT = re.compile(r"(?<=[^\s“‘《（(〔”’])[ \t\u3000\u00a0]+(?=[^\s.,:;%)）》”’〕-])")
+"""Candidate split points of flattened portal text: white space between two segments, not just inside quotes
+or brackets: ``…的通知 平潭县人民政府，…`` splits; ``“4·19” 君山`` does not. :func:`_keeps_space` vetoes
+the spaces that belong inside a phrase."""
+UNIT_AFTER_NUMBER = re.compile(r"[年月日号时分秒元万亿个次条款项期名人户家%]")
+"""What follows a number inside a phrase: ``2025 年``, ``3 月``, ``120 份`` (a space there is no split)."""
+SPACED_LABEL = re.compile(r"(?P<label>索\s+引\s+号|标\s+题|有\s+效\s+性|主\s+题\s+词|发\s+文\s+字\s+号)(?=\s*[：:])")
+"""A portal or 版记 label typed with spaces between its letters: ``标 题：``, ``索 引 号：`` (closed up first)."""
 GLUED_DATE = re.compile(
     rf"^(?P<head>[^\d，。；：:,]{{0,40}}?)(?P<date>(?:{DATE_ARABIC.pattern.replace('?P<', '?P<a')}|"
     rf"{DATE_CHINESE.pattern.replace('?P<', '?P<c')}))(?P<rest>.*)$"
@@ -85,10 +90,23 @@ CLOSERS = "）)》”’〕】］"
 """Closing brackets and quotes."""
 
 
+def _keeps_space(text: str, start: int, end: int) -> bool:
+    """A space inside a phrase: between Latin words or numbers (``QQ 空间`` aside), or a number and its unit."""
+    left, right = text[start - 1], text[end]
+    if left.isascii() and left.isalnum() and right.isascii() and right.isalnum():
+        return True
+    return left.isdigit() and bool(UNIT_AFTER_NUMBER.match(right))
+
+
+def flat_gaps(text: str) -> list[re.Match[str]]:
+    """The split points of a flattened line (FLAT_SPLIT minus the vetoed spaces)."""
+    return [m for m in FLAT_SPLIT.finditer(text) if not _keeps_space(text, m.start(), m.end())]
+
+
 def _flat_parts(text: str) -> list[str]:
-    """Split at FLAT_SPLIT gaps that are not inside brackets or quotes."""
+    """Split at flat gaps that are not inside brackets or quotes."""
     parts, start, depth, pos = [], 0, 0, 0
-    for m in FLAT_SPLIT.finditer(text):
+    for m in flat_gaps(text):
         for ch in text[pos : m.start()]:
             depth += ch in OPENERS
             depth -= ch in CLOSERS and depth > 0
@@ -155,7 +173,7 @@ def unflatten(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     whole = _is_flat_document(lines)
     for line in lines:
-        gaps = len(FLAT_SPLIT.findall(line.text)) if line.kind == "text" else 0
+        gaps = len(flat_gaps(line.text)) if line.kind == "text" else 0
         if (
             line.kind != "text"
             or line.flat
@@ -165,7 +183,7 @@ def unflatten(lines: list[Line]) -> list[Line]:
         ):
             out.append(line)
             continue
-        for part in _flat_parts(line.text):
+        for part in _flat_parts(SPACED_LABEL.sub(lambda m: "".join(m.group("label").split()), line.text)):
             for piece in _unglue(part.strip()):
                 if piece:
                     out.append(replace(line, text=piece, raw=piece, flat=True, bold_lead=None, soft=False))
@@ -197,7 +215,13 @@ def _unglue(text: str) -> list[str]:
     if m and "关于" in m.group("head"):
         return [m.group("head"), *_unglue(m.group("rest"))]
     m = GLUED_DATE.match(text)
-    if not m or is_date_line(text) or m.group("rest").startswith(TITLE_BREAK_AFTER) or m.group("rest") == "印发":
+    rest_is_note = bool(m and NOTE.match(m.group("rest")))
+    if (
+        not m
+        or is_date_line(text)
+        or m.group("rest") == "印发"
+        or (m.group("rest").startswith(TITLE_BREAK_AFTER) and not rest_is_note)
+    ):
         return [text]
     head, date, rest = m.group("head"), m.group("date"), m.group("rest")
     if head and not is_organ(head, 40):

@@ -28,20 +28,7 @@ SCORED = {"doc_type", "doc_number", "issuers", "title", "addressees", "issue_dat
 """Label fields scored on flattened portal text (header and 版记 only)."""
 
 KNOWN_MISSES: dict[str, str] = {
-    "attachment-note-glued-signature": "issue_date (附件说明 ``2.统计表`` and the date ``2022年8月3日`` follow a space "
-    "before a digit, which FLAT_SPLIT never splits: the 署名 and date stay inside the last heading)",
-    "city-pifu-signature-date-glued": "doc_number (``浏览次数：1023 常政复〔2019〕12号``: no flat split after a digit, "
-    "so the 发文字号 is dropped with the portal counter)",
-    "gonggao-title-three-times": "title (the breadcrumb's last crumb ``公示公告`` after ``>`` is taken as the title)",
     "joint-signatures-spaced": "issuers (a joint title split at the space between the two organs gives one issuer)",
-    "jueding-note-glued-date": "issue_date, note (``桐庐县人民政府 2020年11月27日（此件公开发布）``: no split before "
-    "the digit, and a date followed by ``（`` is never unglued)",
-    "number-above-title-meta-too": "title (``成文日期：2020-06-22 标 题：…``: the spaced label "
-    "标 题 is split and ``题：…`` becomes the title)",
-    "pifu-title-glued-addressee": "doc_number, issuers, title (``2023-02-17 萍安府字〔2023〕7号…``: "
-    "the portal date stays glued to the 发文字号 and the repeated title)",
-    "yinfa-fangan-date-glued-title": "doc_number (``时间：2021-03-02 10:15 宁政字〔2021〕11号``: the "
-    "发文字号 stays glued to the portal time and is dropped with it)",
     "zhuanfa-banfa-chapter-glued": "issuers, title (``发文日期：2021-07-20 德清县财政局 "
     "德清县农业农村局关于…``: the first joint organ stays glued to the metadata date)",
 }
