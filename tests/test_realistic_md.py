@@ -24,7 +24,6 @@ from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 REALISTIC_MD = FIXTURES / "realistic_md"
 
 KNOWN_MISSES: dict[str, str] = {
-    "lianhe-signature-images": "issuers (space-separated joint masthead kept whole beside its two organs)",
     "qingshi-qianfaren-split-masthead": "issuers (masthead split over two # lines: 办公室 taken as an organ); "
     "sections (1./2./3. list items of a 请示 taken as level-1 headings)",
 

@@ -28,9 +28,7 @@ SCORED = {"doc_type", "doc_number", "issuers", "title", "addressees", "issue_dat
 """Label fields scored on flattened portal text (header and 版记 only)."""
 
 KNOWN_MISSES: dict[str, str] = {
-    "joint-signatures-spaced": "issuers (a joint title split at the space between the two organs gives one issuer)",
-    "zhuanfa-banfa-chapter-glued": "issuers, title (``发文日期：2021-07-20 德清县财政局 "
-    "德清县农业农村局关于…``: the first joint organ stays glued to the metadata date)",
+
 }
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 

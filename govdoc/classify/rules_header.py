@@ -36,6 +36,8 @@ from govdoc.patterns import (
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
 """A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8
+MASTHEAD_TAIL = re.compile(r"\s*文\s*件\s*$")
+"""The ``文件`` that closes a 发文机关标志 line: ``济南市商务局 济南市财政局文件``."""
 MAX_TITLE_LINES = 6
 """Most lines a title is wrapped or split over (several organs and a long 事由)."""
 CLAUSE_INSIDE = re.compile(r"[。：:；;]")
@@ -129,6 +131,12 @@ def _mark_part(text: str) -> str | None:
     return text if is_organ(text, 60) else None
 
 
+def _spaced_organs(raw: str, part: str) -> list[str]:
+    """Organs set side by side on one masthead line, separated by spaces: ``济南市商务局 济南市财政局``."""
+    words = [w for w in WORD_SEPARATORS.split(MASTHEAD_TAIL.sub("", raw.strip())) if w]
+    return words if len(words) >= 2 and all(is_organ(w, 40) for w in words) else [part]
+
+
 def minutes_head(state: State, i: int) -> Match | None:
     """纪要格式 head: ``会议纪要`` / ``〔2020〕第6期`` / ``武陟县人民政府办公室`` + ``2020年4月9日``."""
     if state.zone != "header" or state.title or not MINUTES_MARK.match(state.text(i)):
@@ -160,7 +168,7 @@ def issuer_mark(state: State, i: int) -> Match | None:
         has_wenjian = has_wenjian or part != line.text
         red = red or bool(line.color and line.color.upper() not in ("000000", "FFFFFF"))
         if part:
-            organs.append(part)
+            organs.extend(_spaced_organs(line.raw, part))
         j += 1
     if j == i or not organs:
         return None
@@ -254,6 +262,9 @@ def _wrapped_title(state: State, i: int) -> Match | None:
         parts.append(nxt.text)
         if TITLE_KIND.search(nxt.text):
             data: dict[str, object] = {"title": "".join(organs + parts)}
+            head = parts[0].split("关于", 1)[0]
+            if organs and head and is_organ(head, 40):
+                organs = [*organs, head]  # the last joint organ opens the 关于 line
             if organs:
                 data["organs"] = organs
             return Match("title", data, consume=k - i + 1)
