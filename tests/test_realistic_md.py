@@ -24,8 +24,6 @@ from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 REALISTIC_MD = FIXTURES / "realistic_md"
 
 KNOWN_MISSES: dict[str, str] = {
-    "qingshi-qianfaren-split-masthead": "issuers (masthead split over two # lines: 办公室 taken as an organ); "
-    "sections (1./2./3. list items of a 请示 taken as level-1 headings)",
 
 }
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""

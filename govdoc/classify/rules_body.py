@@ -20,6 +20,10 @@ SPLIT_TAIL_MAX = 8
 """A short tail set apart by a blank line (a converter's page or line break) still continues an 附件说明 item."""
 SENTENCE_PUNCT = re.compile(r"[。！？；，,]")
 """Punctuation of prose: ``特此通知。`` does not continue an 附件说明 title; ``表`` does."""
+LIST_STYLES = ("arabic_dot", "arabic_paren", "circled")
+"""Marker styles that also number the clauses of an enumeration."""
+ENUMERATION_MAX = 80
+"""Longest clause of an enumeration taken as text rather than a heading."""
 WRAP_MIN = 20
 """A 附件说明 line at least this long may wrap onto the next line."""
 MEASURE_MAX = 80
@@ -192,7 +196,20 @@ def heading(state: State, i: int) -> Match | None:
     marker = find_marker(line.text)
     if marker is None:
         return None
+    if marker.style in LIST_STYLES and _enumeration_item(state, i, marker.rest):
+        return Match("paragraph", {"list_item": True})
     return Match("heading", {"marker": marker})
+
+
+def _enumeration_item(state: State, i: int, rest: str) -> bool:
+    """``1. 户厕问题整改奖补资金396万元；`` — one clause of an enumeration ending in ``；`` (or the last one,
+    ending in ``。`` after such items) is text, not a heading."""
+    if "。" in rest.rstrip("。") or len(rest) > ENUMERATION_MAX:
+        return False
+    if rest.endswith(("；", ";")):
+        return True
+    previous = state.labeled[-1] if state.labeled else None
+    return bool(previous and previous.data.get("list_item") and rest.endswith("。"))
 
 
 def measure(state: State, i: int) -> Match | None:

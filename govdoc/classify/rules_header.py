@@ -36,6 +36,8 @@ from govdoc.patterns import (
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
 """A ``标签：`` of a portal metadata line (two or more on one line mark the line as metadata)."""
 MAX_MARK_LINES = 8
+BARE_ORGAN_TYPE = re.compile(r"^(?:办公室|办公厅|委员会|党组|工作委员会|管理委员会|领导小组办公室)$")
+"""A masthead line that only names the kind of office, continuing the organ above: ``办公室文件``."""
 MASTHEAD_TAIL = re.compile(r"\s*文\s*件\s*$")
 """The ``文件`` that closes a 发文机关标志 line: ``济南市商务局 济南市财政局文件``."""
 MAX_TITLE_LINES = 6
@@ -167,7 +169,9 @@ def issuer_mark(state: State, i: int) -> Match | None:
             break
         has_wenjian = has_wenjian or part != line.text
         red = red or bool(line.color and line.color.upper() not in ("000000", "FFFFFF"))
-        if part:
+        if part and organs and BARE_ORGAN_TYPE.match(part):
+            organs[-1] += part  # ``济南市历城区人民政府`` / ``办公室文件``: one organ over two lines
+        elif part:
             organs.extend(_spaced_organs(line.raw, part))
         j += 1
     if j == i or not organs:
