@@ -161,7 +161,8 @@ def issuer_mark(state: State, i: int) -> Match | None:
     red_first = bool(first.color and first.color.upper() not in ("000000", "FFFFFF"))
     if state.zone != "header" or state.title or (state.doc_number_seen and not red_first):
         return None
-    j, organs, has_wenjian, red = i, [], False, False
+    j, has_wenjian, red = i, False, False
+    organs: list[str] = []
     while j < len(state.lines) and j - i < MAX_MARK_LINES and state.lines[j].kind == "text":
         line = state.lines[j]
         part = _mark_part(line.text)
