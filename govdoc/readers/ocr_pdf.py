@@ -14,18 +14,19 @@ from typing import Any
 import pypdfium2 as pdfium
 import regex as re
 
-from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError
+from govdoc.errors import CorruptFileError, NoTextLayerError, TooLargeError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
 from govdoc.readers.ocr_image import is_red, prepare, stray_ink
 from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes, widen
 from govdoc.readers.ofd_layout import InkPage, layout_blocks
-from govdoc.readers.pdf_guard import check_complete, check_streams
+from govdoc.readers.pdf import open_checked
 
 RENDER_SCALE = 1.5
 """Pixels per point when rendering (108 dpi): 三号 body text is ~24 px high, enough for the recogniser."""
 PAGE_NUMBER_BOX = re.compile(r"^[-—–一_~－]*\s*\d{1,4}\s*[-—–一_~－]*$")
-"""A recognised page number (页码) whose dashes came out short or missing: ``-7``, ``—7—``, ``7-``."""
+"""A recognised page number (页码) whose dashes came out short or missing: ``-7``, ``—7—``, ``7-`` (OCR
+loses dashes, so this is looser than the text layer's ``pdf_layout.PAGE_NUMBER``)."""
 MARGIN_ZONE = 0.09
 """Share of the page height at top and bottom where a page number may sit."""
 MAX_PIXELS = 16_000_000
@@ -114,15 +115,6 @@ def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
     return recognised_page(img, width, height, number, _recognise)
 
 
-def _open(data: bytes, path: str | None) -> Any:
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedFileError("the PDF is password-protected", path) from None
-        raise CorruptFileError(f"not a readable PDF ({exc})", path) from None
-
-
 def _pages(doc: Any, path: str | None, options: ParseOptions) -> list[InkPage]:
     count = len(doc)
     if count > options.max_pages:
@@ -152,9 +144,7 @@ def place_chars(pages: list[InkPage], all_boxes: list[list[Box]]) -> None:
 
 def ocr_pdf(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     """OCR every page of a PDF."""
-    check_complete(data, path)
-    check_streams(data, path, options)
-    doc = _open(data, path)
+    doc = open_checked(data, path, options)
     try:
         pages = _pages(doc, path, options)
     except pdfium.PdfiumError as exc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex as re
 
 from govdoc.readers.pdf_chars import Char
+from govdoc.readers.pdf_lines import CJK_CHAR
 
 HALF_TO_FULL = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 """Half-width punctuation and its full-width form used in Chinese text."""
@@ -30,8 +31,6 @@ YEAR_RANGE = re.compile(r"(?<=\d{4})\s*[-–－一~]\s*(?=\d{4}\s*年)")
 """A dash between two years read as a hyphen: ``2021-2025年`` → ``2021—2025年`` (一字线, GB/T 15834)."""
 YEAR_BRACKETS = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）](?=\s*\d{1,5}\s*号)")
 """A year in brackets before a serial and ``号``: ``〔2022】58号`` → ``〔2022〕58号`` (GB/T 9704 7.2.4)."""
-WIDE = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef《》“”—]")
-"""A glyph one em wide (half-width Latin letters and digits are about half an em)."""
 HALF_INK_END = re.compile(r"[，。、；：！？）》」』”’〕】]$")
 """Full-width punctuation whose ink sits in the left half of its cell: a box ending in it stops half an
 em short of where the next character would start (``…人才，`` at a line end)."""
@@ -72,14 +71,14 @@ class Box:
     def em(self) -> float:
         """The font size: the box height, or the character pitch when smaller (a short box such as
         ``执行。`` is taller than its text; a letter-spaced masthead is wider)."""
-        units = sum(1.0 if WIDE.match(ch) else 0.5 for ch in self.text if not ch.isspace())
+        units = sum(1.0 if CJK_CHAR.match(ch) else 0.5 for ch in self.text if not ch.isspace())
         pitch = (self.x1 - self.x0) / units if units else self.height
         return min(self.height, pitch)
 
 
 def widen(box: Box) -> Box:
     """The box over the full cells of its first and last characters (see :data:`HALF_INK_END`)."""
-    units = sum(1.0 if WIDE.match(ch) else 0.5 for ch in box.text if not ch.isspace())
+    units = sum(1.0 if CJK_CHAR.match(ch) else 0.5 for ch in box.text if not ch.isspace())
     if not units:
         return box
     half = 0.5 * (box.x1 - box.x0) / units
@@ -107,7 +106,7 @@ def snap_sizes(boxes: Sequence[Box]) -> list[float]:
 def box_chars(box: Box, size: float, font: str = "ocr") -> list[Char]:
     """The characters of a box, spread over its width (CJK one unit, Latin half a unit)."""
     text = box.text
-    units = [1.0 if WIDE.match(ch) else 0.5 for ch in text]
+    units = [1.0 if CJK_CHAR.match(ch) else 0.5 for ch in text]
     total = sum(units) or 1.0
     pitch = (box.x1 - box.x0) / total
     color = "FF0000" if box.red else None

@@ -28,11 +28,10 @@ from govdoc.readers.ofd_geom import (
     numbers,
     rgb,
 )
-from govdoc.readers.pdf_chars import Char
+from govdoc.readers.pdf_chars import BOLD_WEIGHT, Char
+from govdoc.readers.pdf_lines import CJK_CHAR
 from govdoc.readers.tables import edge
 
-WIDE_CHAR = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2014\u2026]")
-"""A full-width glyph (one em wide when the file gives no advance): ``县``, ``，``, ``〔``."""
 BOLD_FONT = re.compile(r"(?i)bold|heavy|black|黑体|粗")
 """A font name that is bold in itself: ``Arial Bold``, ``方正黑体``, ``粗宋``."""
 PATH_OP = re.compile(r"^[MSLQBACmslqbac]$")
@@ -41,8 +40,6 @@ ASCENT = 0.88
 """Share of the font size above the baseline (the glyph box top)."""
 DESCENT = 0.12
 """Share of the font size below the baseline."""
-BOLD_WEIGHT = 600
-"""Font weight from which text counts as bold."""
 THIN = 1.5
 """A filled path thinner than this (mm) is a rule, drawn as one edge along its middle."""
 MIN_RULE = 2.0
@@ -117,7 +114,7 @@ def _glyphs(obj: Any) -> Iterator[tuple[str, float, float, float]]:
         y = (numbers(code.get("Y")) or [y])[0]
         dx, dy = deltas(code.get("DeltaX")), deltas(code.get("DeltaY"))
         for i, ch in enumerate(code.text):
-            default = size * hscale * (1.0 if WIDE_CHAR.match(ch) else 0.5)
+            default = size * hscale * (1.0 if CJK_CHAR.match(ch) else 0.5)
             adv = dx[i] if i < len(dx) else default
             yield ch, x, y, adv if adv > 0 else default
             x += adv

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from govdoc.readers.pdf_chars import BLACKISH
+
 PT_PER_MM = 72 / 25.4
 """Points per millimetre."""
 MAX_REPEAT = 100_000
@@ -20,8 +22,6 @@ NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 """One OFD number: ``12.43``, ``-0.5``, ``3``, ``1e-3``."""
 HEX_CHANNEL = re.compile(r"^#[0-9A-Fa-f]{1,2}$")
 """A colour channel written in hex: ``#ee``, ``#0``."""
-BLACKISH = 60
-"""Channel value under which a colour counts as black (no colour hint)."""
 
 
 def numbers(text: str | None) -> list[float]:

@@ -46,6 +46,13 @@ RULE_WIDTH = 0.2
 """Horizontal rulings at least this share of the page wide separate paragraphs (版记 lines)."""
 
 
+def open_checked(data: bytes, path: str | None, options: ParseOptions) -> Any:
+    """Check the bytes (truncation, decompression bombs) and open them as a pdfium document."""
+    check_complete(data, path)
+    check_streams(data, path, options)
+    return _open(data, path)
+
+
 def _open(data: bytes, path: str | None) -> Any:
     try:
         return pdfium.PdfDocument(data)
@@ -95,9 +102,7 @@ def _read_pages(doc: Any, path: str | None, options: ParseOptions) -> list[PageC
 
 def read(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     """Read a PDF (see the module docstring for errors and limits)."""
-    check_complete(data, path)
-    check_streams(data, path, options)
-    doc = _open(data, path)
+    doc = open_checked(data, path, options)
     try:
         pages = _read_pages(doc, path, options)
     finally:
