@@ -25,10 +25,10 @@ from govdoc.patterns import (
     COPY_NUMBER,
     FIFTEEN_KINDS,
     ORGAN_SUFFIX,
-    SECRECY,
-    URGENCY,
     WORD_SEPARATORS,
     is_organ,
+    secrecy_value,
+    urgency_value,
 )
 
 TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年)|令$)")
@@ -78,7 +78,7 @@ def build(
     if normalized is not None:
         doc.residue = normalized.residue + doc.residue
     _header_marks_from_furniture(doc)
-    _tasks(doc)
+    doc.tasks = extract_tasks(doc)
     return doc
 
 
@@ -119,12 +119,10 @@ def _header_marks_from_furniture(doc: Document) -> None:
         if item.reason != "page_furniture":
             continue
         for token in item.text.split():
-            if doc.copy_number is None and COPY_NUMBER.match(token):
-                doc.copy_number = COPY_NUMBER.match(token).group("num")  # type: ignore[union-attr]
-            elif doc.secrecy is None and (m := SECRECY.match(token)):
-                doc.secrecy = m.group("level") + (f"★{m.group('term')}" if m.group("term") else "")
-            elif doc.urgency is None and URGENCY.match(token):
-                doc.urgency = token
+            if doc.copy_number is None and (m := COPY_NUMBER.match(token)):
+                doc.copy_number = m.group("num")
+            doc.secrecy = doc.secrecy or secrecy_value(token)
+            doc.urgency = doc.urgency or urgency_value(token)
 
 
 def _issuers(doc: Document, mark_organs: list[str]) -> list[str]:
@@ -172,13 +170,3 @@ def _texts(nodes: list[Node]) -> list[str]:
         elif isinstance(n, Paragraph):
             out.append(n.text)
     return out
-
-
-def _tasks(doc: Document) -> None:
-    try:
-        from govdoc.tasks import extract_tasks
-    except ModuleNotFoundError as exc:  # the tasks module is optional while it is being written
-        if exc.name != "govdoc.tasks":
-            raise
-        return
-    doc.tasks = extract_tasks(doc)

@@ -127,3 +127,17 @@ def is_organ(text: str, max_len: int = 40) -> bool:
     """A short name of an organ: ``临猗县人民政府办公室``, ``县教育局``."""
     t = text.strip()
     return 2 <= len(t) <= max_len and bool(ORGAN_SUFFIX.search(t)) and not NOT_IN_ORGAN.search(t)
+
+
+def secrecy_value(text: str) -> str | None:
+    """``密级：机密 ★ 1年`` → ``机密★1年``; None when ``text`` is no 密级."""
+    m = SECRECY.match(text)
+    if not m:
+        return None
+    return m.group("level") + (f"★{m.group('term')}" if m.group("term") else "")
+
+
+def urgency_value(text: str) -> str | None:
+    """``紧急程度：特急`` → ``特急``; None when ``text`` is no 紧急程度."""
+    m = URGENCY.match(text)
+    return m.group("level") if m else None

@@ -23,14 +23,15 @@ from govdoc.patterns import (
     DOC_NUMBER_LINE,
     DOC_NUMBER_PLACEHOLDER,
     ISSUE_NUMBER,
+    LIST_SEPARATORS,
     MINUTES_MARK,
-    SECRECY,
     SIGNER,
     SUBTITLE,
     TITLE_KIND,
-    URGENCY,
     WORD_SEPARATORS,
     is_organ,
+    secrecy_value,
+    urgency_value,
 )
 
 PORTAL_LABEL = re.compile(r"[\p{Han}]{2,4}\s*[：:]")
@@ -83,17 +84,16 @@ def secrecy(state: State, i: int) -> Match | None:
     """密级和保密期限: ``机密★1年``."""
     if state.zone not in ("header", "pre_body"):
         return None
-    m = SECRECY.match(state.text(i))
-    if not m:
-        return None
-    return Match("secrecy", {"value": m.group("level") + (f"★{m.group('term')}" if m.group("term") else "")})
+    value = secrecy_value(state.text(i))
+    return Match("secrecy", {"value": value}) if value else None
 
 
 def urgency(state: State, i: int) -> Match | None:
     """紧急程度: ``特急``."""
     if state.zone != "header":
         return None
-    return Match("urgency", {"value": state.text(i)}) if URGENCY.match(state.text(i)) else None
+    value = urgency_value(state.text(i))
+    return Match("urgency", {"value": value}) if value else None
 
 
 def doc_number(state: State, i: int) -> Match | None:
@@ -311,8 +311,6 @@ def _wrapped_addressees(state: State, i: int) -> Match | None:
 
 
 def _split(organs: str) -> list[str]:
-    from govdoc.patterns import LIST_SEPARATORS
-
     return [p for p in LIST_SEPARATORS.split(organs) if p]
 
 
