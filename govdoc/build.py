@@ -30,6 +30,7 @@ from govdoc.patterns import (
     secrecy_value,
     urgency_value,
 )
+from govdoc.tasks import extract_tasks
 
 TITLE_ISSUER = re.compile(r"^(?P<org>.{2,80}?)(?:关于|(?=(?:19|20)\d{2}\s*年)|令$)")
 """The issuing organ(s) before 关于 (or before a year, or before the 令 of a 命令) in a title:
