@@ -10,12 +10,13 @@ import pytest
 
 import govdoc
 from govdoc.errors import NoTextLayerError
+from govdoc.model import Section
 from govdoc.options import ParseOptions
 from govdoc.readers import ocr, read
 from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes
 from tests.conftest import shared_path
+from tests.reference_fields import check_reference
 from tests.reference_fields import fold as nfkc_fold
-from tests.reference_fields import measures, sections
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason='OCR extra not installed: pip install "govdoc[ocr]"')
 
@@ -111,55 +112,30 @@ def seed_scan() -> govdoc.Document:
 
 @needs_ocr
 @pytest.mark.timeout(900)
-def test_reference_notice_scan_header(seed_scan: govdoc.Document) -> None:
-    doc = seed_scan
-    assert doc.doc_number is not None and doc.doc_number.text == "临政办发〔2022〕58号"
-    assert (doc.doc_number.agency_code, doc.doc_number.year, doc.doc_number.serial) == ("临政办发", 2022, 58)
-    assert doc.issue_date is not None and doc.issue_date.date.isoformat() == "2022-10-24"
-    assert doc.print_date is not None and doc.print_date.date.isoformat() == "2022-10-24"
-    assert doc.doc_type == "通知"
-    assert doc.title is not None and doc.title.endswith("实施方案（2021—2025年）的通知")
-    assert [nfkc_fold(a) for a in doc.addressees] == [nfkc_fold("各乡(镇)人民政府"), "县直各有关单位"]
-    assert doc.note == "此件公开发布"
-    assert [(c.kind, c.organs) for c in doc.cc] == [("抄报", ["县四大班子领导及办公室"])]
-    assert doc.printed_by == "临猗县人民政府办公室"
-    assert doc.issuer_mark is not None and doc.issuer_mark.endswith("人民政府办公室文件")
+def test_reference_notice_scan_gives_every_core_field(seed_scan: govdoc.Document) -> None:
+    """Issue "govdoc core" Must show 1 in full from the scan: header, 版记, sections, measures (found
+    without bold, which a scan does not show), the attachment and its 9 tasks.
+
+    The recogniser alone reads the rare 猗 of 临猗县 as 狗, 骑 or nothing and one 干 as 千; the
+    document's other readings of the same words settle them (``ocr_ctc.agree``)."""
+    check_reference(seed_scan)
+    assert len(seed_scan.body) == 1  # the page number of page 1 is furniture, not a paragraph
 
 
 @needs_ocr
 @pytest.mark.timeout(900)
-def test_reference_notice_scan_body_and_tasks(seed_scan: govdoc.Document) -> None:
-    """Structure from the OCR text: sections, measures, the attachment table (over two pages) → 9 tasks.
+def test_reference_notice_scan_tasks_match_the_text_layer(seed_scan: govdoc.Document) -> None:
+    text_layer = govdoc.parse(shared_path("corpus", "rendered", "seed.pdf"))
+    fields = ("seq", "category", "task", "lead_units", "partner_units", "partner_others", "deadline")
+    scanned = [[nfkc_fold(str(getattr(t, f))) for f in fields] for t in seed_scan.tasks]
+    assert scanned == [[nfkc_fold(str(getattr(t, f))) for f in fields] for t in text_layer.tasks]
 
-    Known recogniser misreadings on this scan (not asserted): the rare 猗 in the masthead, the signature
-    and the enclosure title, and 干 read as 千 in one heading."""
-    doc = seed_scan
-    assert len(doc.enclosures) == 1
-    enc = doc.enclosures[0]
-    assert enc.subtitle is not None and nfkc_fold(enc.subtitle) == "2021—2025年"
-    level1 = sections(enc.body, 1)
-    assert [s.title for s in level1] == ["背景和意义", "总体要求", "提升行动", "重点工程", "组织实施"]
-    by_title = {s.title: s for s in level1}
-    yaoqiu, tisheng, gongcheng, zuzhi = (
-        sections(by_title[t].children, 2) for t in ("总体要求", "提升行动", "重点工程", "组织实施")
-    )
-    assert [s.title for s in yaoqiu] == ["指导思想", "基本原则", "工作目标"]
-    assert [s.title for s in gongcheng] == [
-        "科技资源科普化工程",
-        "科普信息化提升工程",
-        "科普基础设施工程",
-        "基层科普能力提升工程",
-    ]
-    assert [s.title for s in zuzhi] == ["组织领导", "保障条件", "进度安排"]
-    assert len(tisheng) == 5
-    assert (measures(tisheng[0]), measures(tisheng[2]), measures(gongcheng[0]), measures(yaoqiu[1])) == (6, 4, 3, 4)
-    assert measures(yaoqiu[0]) == 0 and measures(zuzhi[0]) == 0
-    assert len(doc.attachments) == 1 and doc.attachments[0].title.endswith("工作分工表")
-    tasks = doc.tasks
-    assert [t.category for t in tasks] == ["提升行动"] * 5 + ["重点工程"] * 4
-    assert [t.seq for t in tasks] == list(range(1, 10))
-    assert tasks[2].lead_units == ["县总工会", "县工科局"]
-    assert tasks[0].partner_units == ["县委宣传部", "县工科局", "县人社局", "团县委", "县妇联", "县科协"]
+
+@needs_ocr
+@pytest.mark.timeout(900)
+def test_doubtful_characters_settled_are_reported(seed_scan: govdoc.Document) -> None:
+    notes = [d.message for d in seed_scan.diagnostics if d.code == "ocr"]
+    assert len(notes) == 1 and "doubtful characters settled" in notes[0]
 
 
 @needs_ocr
@@ -169,3 +145,19 @@ def test_huge_pages_are_rendered_smaller() -> None:
     assert render_scale(595, 842) == RENDER_SCALE
     scale = render_scale(14400, 14400)
     assert scale < RENDER_SCALE and (14400 * scale) ** 2 <= MAX_PIXELS * 1.0001
+
+
+@needs_ocr
+@pytest.mark.timeout(900)
+def test_outlined_pdf_is_read_by_ocr() -> None:
+    """The corpus's browser print whose glyphs are outlines (no text layer): OCR by default (``--ocr auto``).
+
+    The page clips the end of the title's first line (``（手环）购新`` is outside the page), so the
+    title is what the page shows."""
+    doc = govdoc.parse(shared_path("corpus", "pdf", "sd-2025-2-outlined.pdf"))
+    assert doc.title is not None
+    assert doc.title.startswith("山东省商务厅等5部门关于印发《山东省手机、平板、智能手表")
+    assert doc.title.endswith("补贴实施细则》的通知") and doc.doc_type == "通知"
+    assert doc.addressees == ["各市商务主管部门", "发展改革委", "工业和信息化局", "财政局", "市场监管局"]
+    titles = [n.title for n in doc.body if isinstance(n, Section)]
+    assert titles[:4] == ["补贴品种和补贴标准", "补贴流程及方式", "审核流程", "加强资金管理"]

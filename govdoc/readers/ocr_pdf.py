@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -17,6 +18,7 @@ import regex as re
 from govdoc.errors import CorruptFileError, NoTextLayerError, TooLargeError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
+from govdoc.readers.ocr_ctc import Slot, SlotDecoder, agree, sure_slots, text_of
 from govdoc.readers.ocr_image import is_red, prepare, stray_ink
 from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes, widen
 from govdoc.readers.ofd_layout import InkPage, layout_blocks
@@ -46,7 +48,10 @@ def engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR
 
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-    return RapidOCR()
+    recogniser = RapidOCR()
+    rec = recogniser.text_rec  # keep each line's alternatives (see ocr_ctc)
+    rec.postprocess_op = SlotDecoder(rec.postprocess_op.character)
+    return recogniser
 
 
 def render_scale(width: float, height: float) -> float:
@@ -65,46 +70,70 @@ def _pixel_box(points: Any) -> tuple[int, int, int, int]:
     return int(min(xs)), int(min(ys)), int(max(xs)) + 1, int(max(ys)) + 1
 
 
-def _boxes(result: Any, prepared: Any, scale: float) -> list[Box]:
-    boxes = []
-    for points, text, score in result or []:
+@dataclass(slots=True)
+class Row:
+    """One recognised line in points (top-down), before the document's readings are compared."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    red: bool
+    slots: list[Slot]
+
+    def box(self) -> Box:
+        return widen(Box(self.x0, self.top, self.x1, self.bottom, fold(text_of(self.slots)), self.red))
+
+
+def _rows(result: Any, prepared: Any, scale: float) -> list[Row]:
+    rows = []
+    for found in result or []:
+        points, text, score = found[:3]
         if float(score) < MIN_SCORE or not str(text).strip():
             continue
+        slots = found[3] if len(found) > 3 else sure_slots(str(text))
         x0, y0, x1, y1 = _pixel_box(points)
         red = is_red(prepared, (x0, y0, x1, y1))
-        box = Box(x0 / scale, y0 / scale, x1 / scale, y1 / scale, fold(text), red)
-        boxes.append(widen(box))
-    return boxes
+        rows.append(Row(x0 / scale, y0 / scale, x1 / scale, y1 / scale, red, slots))
+    return rows
+
+
+def page_boxes(rows: list[Row], height: float) -> list[Box]:
+    """The page's boxes, page numbers (页码) in the top and bottom margins left out."""
+    margin = MARGIN_ZONE * height + MARGIN_SLACK
+    boxes = [row.box() for row in rows]
+    return [b for b in boxes if not (PAGE_NUMBER_BOX.match(b.text) and _in_margin(b, margin, height))]
+
+
+def _in_margin(box: Box, margin: float, height: float) -> bool:
+    """The box's middle is in the top or bottom margin zone (a recognised box may be much taller
+    than its digits, so its edges reach into the text area)."""
+    middle = (box.top + box.bottom) / 2
+    return middle < margin or middle > height - margin
 
 
 def recognised_page(
     img: Any, width: float, height: float, number: int, recognise: Callable[[Any, bool], Any]
-) -> tuple[InkPage, list[Box]]:
-    """A page image (RGB, ``img.shape[1] / width`` px/pt) → its recognised boxes and rulings in points.
+) -> tuple[InkPage, list[Row]]:
+    """A page image (RGB, ``img.shape[1] / width`` px/pt) → its rulings and recognised lines in points.
 
-    ``recognise(image, detect)`` is RapidOCR: ``[(points, text, score), …]`` with detection, ``[(text, score)]``
-    for a crop recognised as one line without it. Glyph-sized ink the detector missed is recognised
-    crop by crop (:func:`~govdoc.readers.ocr_image.stray_ink`).
+    ``recognise(image, detect)`` is RapidOCR: ``[(points, text, score, slots), …]`` with detection,
+    ``[(text, score)]`` for a crop recognised as one line without it. Glyph-sized ink the detector
+    missed is recognised crop by crop (:func:`~govdoc.readers.ocr_image.stray_ink`).
     """
     scale = img.shape[1] / width
     prepared = prepare(img, scale)
-    found = recognise(prepared.image, True) or []
-    strays = stray_ink(prepared, [_pixel_box(points) for points, _, _ in found], scale)
+    found = list(recognise(prepared.image, True) or [])
+    strays = stray_ink(prepared, [_pixel_box(f[0]) for f in found], scale)
     for x0, y0, x1, y1 in strays:
         for text, score in recognise(prepared.image[y0:y1, x0:x1], False) or []:
             if float(score) >= STRAY_SCORE:
                 found.append(([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], text, score))
-    margin = MARGIN_ZONE * height + MARGIN_SLACK
-    boxes = [
-        b
-        for b in _boxes(found, prepared, scale)
-        if not (PAGE_NUMBER_BOX.match(b.text) and (b.bottom < margin or b.top > height - margin))
-    ]
-    return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), boxes
+    return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), _rows(found, prepared, scale)
 
 
-def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
-    """One pdfium page → its recognised boxes and rulings (points, top-down)."""
+def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Row]]:
+    """One pdfium page → its rulings and recognised lines (points, top-down)."""
     width, height = page.get_size()
     scale = render_scale(width, height)
     bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, not pdfium's BGR
@@ -115,22 +144,25 @@ def ocr_page(page: Any, number: int) -> tuple[InkPage, list[Box]]:
     return recognised_page(img, width, height, number, _recognise)
 
 
-def _pages(doc: Any, path: str | None, options: ParseOptions) -> list[InkPage]:
+def _pages(doc: Any, path: str | None, options: ParseOptions) -> tuple[list[InkPage], int]:
+    """Every page recognised, then doubtful characters settled over the whole document (:func:`agree`);
+    also returns how many were changed."""
     count = len(doc)
     if count > options.max_pages:
         raise TooLargeError(f"{count} pages exceed the limit of {options.max_pages}", path)
     pages: list[InkPage] = []
-    all_boxes: list[list[Box]] = []
+    all_rows: list[list[Row]] = []
     for i in range(count):
         page = doc[i]
         try:
-            ink, boxes = ocr_page(page, i + 1)
+            ink, rows = ocr_page(page, i + 1)
         finally:
             page.close()
         pages.append(ink)
-        all_boxes.append(boxes)
-    place_chars(pages, all_boxes)
-    return pages
+        all_rows.append(rows)
+    settled = agree([row.slots for rows in all_rows for row in rows])
+    place_chars(pages, [page_boxes(rows, ink.height) for ink, rows in zip(pages, all_rows, strict=True)])
+    return pages, settled
 
 
 def place_chars(pages: list[InkPage], all_boxes: list[list[Box]]) -> None:
@@ -146,7 +178,7 @@ def ocr_pdf(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     """OCR every page of a PDF."""
     doc = open_checked(data, path, options)
     try:
-        pages = _pages(doc, path, options)
+        pages, settled = _pages(doc, path, options)
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(f"a page cannot be rendered ({exc})", path) from None
     finally:
@@ -154,5 +186,8 @@ def ocr_pdf(data: bytes, path: str | None, options: ParseOptions) -> ReadResult:
     blocks = layout_blocks(pages)
     if not blocks:
         raise NoTextLayerError("OCR found no text on any page", path)
-    warnings: list[tuple[str, str, int | None]] = [("ocr", "the text was recognised by OCR (no text layer)", None)]
+    note = "the text was recognised by OCR (no text layer)"
+    if settled:
+        note += f"; {settled} doubtful characters settled by the document's other readings of the same words"
+    warnings: list[tuple[str, str, int | None]] = [("ocr", note, None)]
     return ReadResult(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings)
