@@ -54,9 +54,7 @@ def parse(source: Source, options: ParseOptions | None = None) -> Document:
         raise CorruptFileError("structure nested too deeply to read", path) from None
     except Exception as exc:  # the last line of defence: a dependency failed on hostile bytes
         raise CorruptFileError(f"cannot be read ({type(exc).__name__}: {exc})"[:300], path) from exc
-    info = SourceInfo(
-        path=path, format=result.format, pages=result.pages, sha256=hashlib.sha256(data).hexdigest()
-    )
+    info = SourceInfo(path=path, format=result.format, pages=result.pages, sha256=hashlib.sha256(data).hexdigest())
     return _pipeline(result, info)
 
 
@@ -64,9 +62,7 @@ def parse_text(text: str, *, markdown: bool = True) -> Document:
     """Parse a string (plain text or Markdown) into a :class:`Document`."""
     blocks = iter_blocks(text)
     result = ReadResult(blocks=blocks, format="markdown" if markdown else "text")
-    info = SourceInfo(
-        path=None, format=result.format, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
-    )
+    info = SourceInfo(path=None, format=result.format, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return _pipeline(result, info)
 
 

@@ -24,9 +24,7 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="govdoc", description="Chinese official documents (公文) → structured data"
-    )
+    parser = argparse.ArgumentParser(prog="govdoc", description="Chinese official documents (公文) → structured data")
     parser.add_argument("--version", action="version", version=f"govdoc {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

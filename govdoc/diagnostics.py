@@ -26,10 +26,10 @@ MAX_SAME = 50
 """At most this many diagnostics of one code are kept."""
 
 
-def add(out: list[Diagnostic], code: str, message: str, source: Provenance | None = None,
-        severity: Severity | None = None) -> None:
+def add(
+    out: list[Diagnostic], code: str, message: str, source: Provenance | None = None, severity: Severity | None = None
+) -> None:
     """Append a diagnostic unless ``MAX_SAME`` of that code are already there."""
     if sum(1 for d in out if d.code == code) >= MAX_SAME:
         return
-    out.append(Diagnostic(code=code, severity=severity or CODES.get(code, "warning"), message=message,
-                          source=source))
+    out.append(Diagnostic(code=code, severity=severity or CODES.get(code, "warning"), message=message, source=source))

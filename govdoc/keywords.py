@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from govdoc.model import Document
 
-STOP_WORDS = frozenset(
-    {"工作", "有关", "进一步", "加强", "开展", "推进", "相关", "各类", "以及", "通知", "单位"}
-)
+STOP_WORDS = frozenset({"工作", "有关", "进一步", "加强", "开展", "推进", "相关", "各类", "以及", "通知", "单位"})
 """Words too common in 公文 to index."""
 TEXT_KEYS = frozenset({"title", "text", "subtitle", "header", "rows", "description"})
 """Keys whose string values are document text."""

@@ -64,7 +64,5 @@ def find_marker(text: str) -> Marker | None:
         ordinal = CIRCLED.index(n) + 1 if style == "circled" else cn_number(n.replace("两", "二"))
         if ordinal <= 0 or ordinal > 300:
             return None
-        return Marker(
-            style=style, marker=m.group("m").replace(" ", ""), ordinal=ordinal, rest=text[m.end() :]
-        )
+        return Marker(style=style, marker=m.group("m").replace(" ", ""), ordinal=ordinal, rest=text[m.end() :])
     return None

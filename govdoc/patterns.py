@@ -40,9 +40,7 @@ SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<names>.+)$")
 
 COPY_NUMBER = re.compile(r"^(?:份号\s*[：:]?\s*)?(?P<num>\d{6})$")
 """份号: ``000123``."""
-SECRECY = re.compile(
-    r"^(?:密\s*级\s*[：:]\s*)?(?P<level>绝密|机密|秘密)\s*(?:[★☆*]\s*(?P<term>[^\s]{1,8}))?$"
-)
+SECRECY = re.compile(r"^(?:密\s*级\s*[：:]\s*)?(?P<level>绝密|机密|秘密)\s*(?:[★☆*]\s*(?P<term>[^\s]{1,8}))?$")
 """密级和保密期限: ``机密★1年``, ``秘密``, ``绝密★长期``."""
 URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?P<level>特急|加急|特提|平急|急件|紧急)$")
 """紧急程度: ``特急``, ``加急``; archives also ``急件``, ``特提``."""

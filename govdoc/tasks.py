@@ -17,9 +17,7 @@ from govdoc.tasks_inline import inline_tasks, trailing_heading
 from govdoc.tasks_patterns import strip_marker
 from govdoc.tasks_table import table_tasks
 
-FIRST_UNIT_LEADS = re.compile(
-    r"(?:排|列)?(?:在)?(?:第一|首)(?:位|个)?(?:的)?(?:单位|部门)?为牵头(?:单位|部门)"
-)
+FIRST_UNIT_LEADS = re.compile(r"(?:排|列)?(?:在)?(?:第一|首)(?:位|个)?(?:的)?(?:单位|部门)?为牵头(?:单位|部门)")
 """A note that the first-listed 责任单位 leads: ``排在第一位的为牵头单位``, ``第一个单位为牵头单位``."""
 
 
@@ -103,9 +101,7 @@ def _walk(nodes: Sequence[Node], path: list[str], title: str | None, walk: Walk)
 
 def extract_tasks(doc: Document) -> list[Task]:
     """All tasks of ``doc`` (whose ``tasks`` is still empty), in document order."""
-    first_unit_leads = any(
-        FIRST_UNIT_LEADS.search(text) for _, body in _all_bodies(doc) for text in _texts(body)
-    )
+    first_unit_leads = any(FIRST_UNIT_LEADS.search(text) for _, body in _all_bodies(doc) for text in _texts(body))
     tasks: list[Task] = []
     for attachment, body in _all_bodies(doc):
         walk = Walk(first_unit_leads, attachment)

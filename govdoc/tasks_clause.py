@@ -19,9 +19,7 @@ LEAD_CLAUSE = re.compile(
 )
 """``由区规划局牵头，建立跨部门…制度`` (at a start or after a marker); ``rest`` holds the task."""
 
-PARTNER_CLAUSE = re.compile(
-    r"^(?:会同(?P<with>[^，,。]{2,60}?)|(?P<partner>[^，,。]{2,60}?)(?:配合|参与|协助))[，,]"
-)
+PARTNER_CLAUSE = re.compile(r"^(?:会同(?P<with>[^，,。]{2,60}?)|(?P<partner>[^，,。]{2,60}?)(?:配合|参与|协助))[，,]")
 """Partners right after the lead clause: ``县财政局配合，`` or ``会同县财政局，``."""
 
 MAX_TASK = 120

@@ -52,8 +52,12 @@ class TreeBuilder:
             self.stack[-1].section.title = node.text
             return
         container = self._container()
-        if isinstance(node, Table) and container and isinstance(container[-1], Table) \
-                and _continue_table(container[-1], node):
+        if (
+            isinstance(node, Table)
+            and container
+            and isinstance(container[-1], Table)
+            and _continue_table(container[-1], node)
+        ):
             return
         container.append(node)
 
@@ -62,8 +66,13 @@ class TreeBuilder:
         if not self.stack:
             return False
         top = self.stack[-1].section
-        return (top.style in ("chapter", "section_jie") and not top.title and not top.children
-                and len(text) <= SPLIT_TITLE_MAX and not any(p in text for p in "。，,；;：:"))
+        return (
+            top.style in ("chapter", "section_jie")
+            and not top.title
+            and not top.children
+            and len(text) <= SPLIT_TITLE_MAX
+            and not any(p in text for p in "。，,；;：:")
+        )
 
     def heading(self, item: Labeled) -> None:
         marker = item.data.get("marker") or find_marker(item.text)
@@ -117,11 +126,7 @@ def _split_heading(style: str, text: str) -> tuple[str, str]:
 
 def _prov(item: Labeled) -> Provenance:
     first, last = item.lines[0].source, item.lines[-1].source
-    return (
-        first.model_copy(update={"line_end": last.line_end or last.line_start})
-        if last is not first
-        else first
-    )
+    return first.model_copy(update={"line_end": last.line_end or last.line_start}) if last is not first else first
 
 
 def measure_node(item: Labeled) -> Measure:
@@ -192,9 +197,7 @@ def infer_measures(nodes: list[Node]) -> None:
             assert isinstance(node, Paragraph)
             m = LEAD_SENTENCE.match(node.text)
             assert m is not None
-            nodes[i] = Measure(
-                title=m.group("lead"), text=m.group("rest").strip(), bold=False, source=node.source
-            )
+            nodes[i] = Measure(title=m.group("lead"), text=m.group("rest").strip(), bold=False, source=node.source)
     for n in nodes:
         if isinstance(n, Section):
             infer_measures(n.children)

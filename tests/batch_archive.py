@@ -129,15 +129,11 @@ def encrypted_pdf(user_password: bytes = b"secret", owner_password: bytes = b"ow
     return pdf_bytes(objects, ids)
 
 
-def _zip_entry(
-    name: bytes, data: bytes, method: int, crc: int, size: int, offset: int
-) -> tuple[bytes, bytes]:
+def _zip_entry(name: bytes, data: bytes, method: int, crc: int, size: int, offset: int) -> tuple[bytes, bytes]:
     """(local header + data, central directory record) of one stored/deflated zip entry."""
     fields = struct.pack("<HHHHHIIIHH", 20, 0, method, 0, 0x21, crc, len(data), size, len(name), 0)
     local = b"PK\x03\x04" + fields + name + data
-    central = (
-        b"PK\x01\x02" + struct.pack("<H", 20) + fields + struct.pack("<HHHII", 0, 0, 0, 0, offset) + name
-    )
+    central = b"PK\x01\x02" + struct.pack("<H", 20) + fields + struct.pack("<HHHII", 0, 0, 0, 0, offset) + name
     return local, central
 
 
@@ -160,9 +156,7 @@ def zip_bomb_docx(mebibytes: int = 1200) -> bytes:
         local, central = _zip_entry(name, data, method, entry_crc, size, len(body))
         body += local
         directory += central
-    end = b"PK\x05\x06" + struct.pack(
-        "<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), len(body), 0
-    )
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), len(body), 0)
     return body + directory + end
 
 

@@ -52,9 +52,7 @@ def test_schema_command(capsys):
 
 
 def test_python_dash_m_parse():
-    proc = subprocess.run(
-        [sys.executable, "-m", "govdoc", "parse", str(REFERENCE_MD)], capture_output=True, text=True
-    )
+    proc = subprocess.run([sys.executable, "-m", "govdoc", "parse", str(REFERENCE_MD)], capture_output=True, text=True)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["issuers"] == ["临猗县人民政府办公室"]
 

@@ -37,9 +37,7 @@ REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/
 
 
 def document_xml(body: str, prolog: str = "") -> str:
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document {NS}><w:body>{body}</w:body></w:document>'
-    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document {NS}><w:body>{body}</w:body></w:document>'
 
 
 def p(text: str, ppr: str = "", rpr: str = "") -> str:

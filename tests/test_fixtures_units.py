@@ -12,9 +12,7 @@ from tests.fixture_file import read_fixture_file
 
 
 def _cases(name: str):
-    return pytest.mark.parametrize(
-        "case", read_fixture_file(FIXTURES / name), ids=lambda c: f"L{c.line}-{c.title}"
-    )
+    return pytest.mark.parametrize("case", read_fixture_file(FIXTURES / name), ids=lambda c: f"L{c.line}-{c.title}")
 
 
 @_cases("doc_numbers.md")

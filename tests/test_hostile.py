@@ -17,9 +17,7 @@ HOSTILE = {
     "one_huge_line": lambda: ("中" * 1_000_000).encode(),
     "nul_bytes": lambda: b"\x00" * 4096,
     "deep_markers_all_styles": lambda: "\n".join(
-        f"{m}标题"
-        for _ in range(500)
-        for m in ("第一章", "第一节", "第一条", "一、", "（一）", "1.", "（1）", "①")
+        f"{m}标题" for _ in range(500) for m in ("第一章", "第一节", "第一条", "一、", "（一）", "1.", "（1）", "①")
     ).encode(),
     "unclosed_html_table": lambda: ("<table><tr><td rowspan=99999 colspan=99999>x" * 200).encode(),
     "many_brackets": lambda: ("（" * 50_000 + "附件：" + "〔2022〕" * 5_000).encode(),

@@ -81,10 +81,7 @@ def test_flat_split_keeps_brackets_whole():
 
 
 def test_glued_signature_and_date_are_separated():
-    parts = [
-        x.text
-        for x in unflatten(lines("通知如下。 平潭综合实验区管委会2016年4月6日 办公室 另一段 又一段 " * 4))
-    ]
+    parts = [x.text for x in unflatten(lines("通知如下。 平潭综合实验区管委会2016年4月6日 办公室 另一段 又一段 " * 4))]
     assert "平潭综合实验区管委会" in parts and "2016年4月6日" in parts
 
 

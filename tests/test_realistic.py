@@ -20,13 +20,26 @@ import govdoc
 from tests.conftest import FIXTURES, load_json
 
 REALISTIC = FIXTURES / "realistic"
-FIELDS = ("doc_type", "doc_number", "issuers", "title", "addressees", "issue_date", "note",
-          "attachments", "cc", "printed_by", "print_date", "enclosure_title", "sections", "tasks")
+FIELDS = (
+    "doc_type",
+    "doc_number",
+    "issuers",
+    "title",
+    "addressees",
+    "issue_date",
+    "note",
+    "attachments",
+    "cc",
+    "printed_by",
+    "print_date",
+    "enclosure_title",
+    "sections",
+    "tasks",
+)
 WHITESPACE = re.compile(r"\s+")
 """Any run of whitespace, removed before comparing: ``2025 年`` → ``2025年``."""
 
-KNOWN_MISSES: dict[str, str] = {
-}
+KNOWN_MISSES: dict[str, str] = {}
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 
 
@@ -44,8 +57,11 @@ def _date(value: Any) -> Any:
 
 
 def _level1_titles(nodes: Any) -> list[Any]:
-    return [n.get("title") for n in nodes or []
-            if isinstance(n, dict) and n.get("kind") == "section" and n.get("level") == 1]
+    return [
+        n.get("title")
+        for n in nodes or []
+        if isinstance(n, dict) and n.get("kind") == "section" and n.get("level") == 1
+    ]
 
 
 def _attachment_titles(node: Any, out: list[Any]) -> list[Any]:

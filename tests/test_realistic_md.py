@@ -23,9 +23,7 @@ from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 
 REALISTIC_MD = FIXTURES / "realistic_md"
 
-KNOWN_MISSES: dict[str, str] = {
-
-}
+KNOWN_MISSES: dict[str, str] = {}
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 
 

@@ -22,8 +22,7 @@ from tests.test_realistic import extract, misses
 OFFICE = FIXTURES / "realistic_office"
 FORMATS = (".docx", ".pdf")
 
-KNOWN_MISSES: dict[str, str] = {
-}
+KNOWN_MISSES: dict[str, str] = {}
 """``NAME.ext`` govdoc misses today → the fields missed (want vs got in the report of the review)."""
 
 

@@ -23,13 +23,22 @@ from tests.conftest import FIXTURES, load_json
 from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 
 REALISTIC_WEB = FIXTURES / "realistic_web"
-SCORED = {"doc_type", "doc_number", "issuers", "title", "addressees", "issue_date", "note", "cc", "printed_by",
-          "print_date", "enclosure_title"}
+SCORED = {
+    "doc_type",
+    "doc_number",
+    "issuers",
+    "title",
+    "addressees",
+    "issue_date",
+    "note",
+    "cc",
+    "printed_by",
+    "print_date",
+    "enclosure_title",
+}
 """Label fields scored on flattened portal text (header and 版记 only)."""
 
-KNOWN_MISSES: dict[str, str] = {
-
-}
+KNOWN_MISSES: dict[str, str] = {}
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 
 

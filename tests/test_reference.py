@@ -26,9 +26,7 @@ def test_reference_from_bytes_and_text_agree():
 
 
 def _letters(text: str) -> collections.Counter[str]:
-    return collections.Counter(
-        c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN"
-    )
+    return collections.Counter(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN")
 
 
 def test_no_letter_or_digit_is_lost():

@@ -64,9 +64,7 @@ def test_verbal_bracket_and_responsible_paragraph_after_a_measure() -> None:
             "二、",
             2,
             "主要措施",
-            Measure(
-                title="实施智慧助老行动", text="普及智能技术知识。（县民政局牵头，县卫健体局、县科协配合）"
-            ),
+            Measure(title="实施智慧助老行动", text="普及智能技术知识。（县民政局牵头，县卫健体局、县科协配合）"),
             Measure(title="加强老年人健康科普服务", text="推动健康科普进社区。"),
             Paragraph(text="责任单位：县卫健体局、县文旅局"),
         )
@@ -123,9 +121,7 @@ def test_portal_page_with_a_responsible_line_per_measure() -> None:
 
 
 def test_responsible_paragraph_after_flattened_headings_belongs_to_the_last_heading() -> None:
-    text = (
-        "（二十）促进优势产品提质扩容。鼓励企业。责任单位：区经济发展局（二十一）加强要素资源保障。保障用地。"
-    )
+    text = "（二十）促进优势产品提质扩容。鼓励企业。责任单位：区经济发展局（二十一）加强要素资源保障。保障用地。"
     body = [
         section(
             "（二十）",

@@ -47,17 +47,13 @@ def test_reference_table_gives_nine_tasks_as_printed(header_given: bool) -> None
 
 def test_category_merged_cells_already_filled() -> None:
     grid = reference_grid()
-    filled = [grid[0]] + [
-        [row[0] or ("提升行动" if int(row[1]) <= 5 else "重点工程"), *row[1:]] for row in grid[1:]
-    ]
+    filled = [grid[0]] + [[row[0] or ("提升行动" if int(row[1]) <= 5 else "重点工程"), *row[1:]] for row in grid[1:]]
     tasks = table_tasks(Table(header=filled[:1], rows=filled[1:]), TaskSource())
     assert [t.category for t in tasks] == ["提升行动"] * 5 + ["重点工程"] * 4
 
 
 def test_roster_and_schedule_tables_are_not_task_tables() -> None:
-    roster = Table(
-        header=[["组别", "带队领导", "检查人员", "检查地点"]], rows=[["第一组", "张三", "李四", "城区"]]
-    )
+    roster = Table(header=[["组别", "带队领导", "检查人员", "检查地点"]], rows=[["第一组", "张三", "李四", "城区"]])
     schedule = Table(header=[["轮次", "批次", "发放时间"]], rows=[["1", "第一批", "5月1日"]])
     assert table_tasks(roster, TaskSource()) == []
     assert table_tasks(schedule, TaskSource()) == []
@@ -118,9 +114,7 @@ def test_category_band_row_and_lead_marked_in_cell() -> None:
 
 
 def test_tables_inside_sections_of_the_body_carry_the_section_path() -> None:
-    table = Table(
-        header=[["序号", "工作内容", "牵头单位", "配合单位"]], rows=[["1", "甲任务", "县教育局", "县财政局"]]
-    )
+    table = Table(header=[["序号", "工作内容", "牵头单位", "配合单位"]], rows=[["1", "甲任务", "县教育局", "县财政局"]])
     section = Section(level=1, marker="三、", style="cn_dun", ordinal=3, title="任务分工", children=[table])
     doc = Document(source=SourceInfo(format="docx", sha256="0"), body=[section])
     (task,) = extract_tasks(doc)

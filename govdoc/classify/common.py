@@ -53,11 +53,7 @@ def same_document_name(line: str, expected: str) -> bool:
     a, b = ENCLOSURE_KEY.sub("", line), ENCLOSURE_KEY.sub("", expected)
     if not a or not b:
         return False
-    return (
-        a == b
-        or (b.startswith(a) and len(a) >= max(4, len(b) // 2))
-        or (a.startswith(b) and len(a) - len(b) <= 12)
-    )
+    return a == b or (b.startswith(a) and len(a) >= max(4, len(b) // 2)) or (a.startswith(b) and len(a) - len(b) <= 12)
 
 
 def is_sentence(text: str) -> bool:

@@ -69,9 +69,7 @@ def run_chain(state: State, rules: list[tuple[str, Rule]]) -> list[Labeled]:
                 continue
             if match.remainder:
                 line = state.lines[i]
-                state.lines[i] = replace(
-                    line, text=line.text[: len(line.text) - len(match.remainder)].strip()
-                )
+                state.lines[i] = replace(line, text=line.text[: len(line.text) - len(match.remainder)].strip())
                 state.lines.insert(
                     i + 1,
                     replace(

@@ -36,8 +36,13 @@ def cc(state: State, i: int) -> Match | None:
     if not m or state.lines[i].kind != "text":
         return None
     organs, j = m.group("organs"), i + 1
-    while organs.endswith(("，", "、", ",")) and j < len(state.lines) and state.lines[j].kind == "text" \
-            and not PRINTED.match(state.text(j)) and j - i <= MAX_CC_LINES:
+    while (
+        organs.endswith(("，", "、", ","))
+        and j < len(state.lines)
+        and state.lines[j].kind == "text"
+        and not PRINTED.match(state.text(j))
+        and j - i <= MAX_CC_LINES
+    ):
         organs += state.text(j).rstrip("。.")
         j += 1
     return Match("cc", {"kind": m.group("kind").replace(" ", ""), "organs": organs}, consume=j - i)
@@ -46,11 +51,7 @@ def cc(state: State, i: int) -> Match | None:
 def subject_terms(state: State, i: int) -> Match | None:
     """主题词 (1999-era 版记)."""
     m = SUBJECT_TERMS.match(state.text(i))
-    return (
-        Match("subject_terms", {"terms": state.lines[i].raw.split("：", 1)[-1].split(":", 1)[-1]})
-        if m
-        else None
-    )
+    return Match("subject_terms", {"terms": state.lines[i].raw.split("：", 1)[-1].split(":", 1)[-1]}) if m else None
 
 
 def issue_date(state: State, i: int) -> Match | None:

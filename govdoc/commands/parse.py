@@ -16,8 +16,12 @@ def register(sub: Any) -> None:
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.add_argument("--no-source", action="store_true", help="leave out provenance (page, bbox, lines)")
     p.add_argument("--keywords", type=int, metavar="N", default=0, help="add N TF-IDF keywords (jieba)")
-    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
-                   help="OCR pages without a text layer: auto (when govdoc[ocr] is installed), always, never")
+    p.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OCR pages without a text layer: auto (when govdoc[ocr] is installed), always, never",
+    )
     p.set_defaults(run=run)
 
 

@@ -39,9 +39,7 @@ def _zip_kind(data: bytes) -> str | None:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return "zip-broken"
-    if "word/document.xml" in names or any(
-        n.endswith("document.xml") and n.startswith("word/") for n in names
-    ):
+    if "word/document.xml" in names or any(n.endswith("document.xml") and n.startswith("word/") for n in names):
         return "docx"
     if "OFD.xml" in names or "ofd.xml" in {n.lower() for n in names}:
         return "ofd"

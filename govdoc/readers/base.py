@@ -91,4 +91,3 @@ class ReadResult:
     pages: int | None = None
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
     """``(code, message, page)`` a reader wants reported as diagnostics."""
-

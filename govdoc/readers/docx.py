@@ -109,8 +109,10 @@ class _Walker:
 
     def _part_xml(self, kind: str) -> Any | None:
         folder = posixpath.dirname(DEFAULT_MAIN)
-        for name in (*(v for v in self.rels.values() if posixpath.basename(v) == f"{kind}.xml"),
-                     posixpath.join(folder, f"{kind}.xml")):
+        for name in (
+            *(v for v in self.rels.values() if posixpath.basename(v) == f"{kind}.xml"),
+            posixpath.join(folder, f"{kind}.xml"),
+        ):
             if self.zf.has(name):
                 return self.zf.read_xml(name)
         return None
@@ -152,8 +154,15 @@ class _Walker:
             return
         if brk and self.blocks:
             self.page += 1
-        self.blocks.append(RawBlock(line=self.index, page_break_before=brk, furniture=self.furniture,
-                                    page=None if self.furniture else self.page, **kw))
+        self.blocks.append(
+            RawBlock(
+                line=self.index,
+                page_break_before=brk,
+                furniture=self.furniture,
+                page=None if self.furniture else self.page,
+                **kw,
+            )
+        )
 
     def paragraph(self, p: Any, depth: int) -> None:
         ppr = p.find(w("pPr"))
@@ -182,8 +191,14 @@ class _Walker:
                 runs.insert(0, Run(text=label, bold=first.bold, color=first.color))
             if not any(r.text.strip() for r in runs):
                 continue
-            self._emit(runs=tuple(runs), align=props.get("align"), font=font, size=size,
-                       indent=indent if i == 0 else None, heading=heading)
+            self._emit(
+                runs=tuple(runs),
+                align=props.get("align"),
+                font=font,
+                size=size,
+                indent=indent if i == 0 else None,
+                heading=heading,
+            )
 
     def table(self, tbl: Any, depth: int) -> None:
         if is_layout_table(tbl, self.styles.table_has_borders):

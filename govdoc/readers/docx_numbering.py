@@ -26,8 +26,21 @@ MAX_LEVEL = 8
 """Deepest list level (``w:ilvl`` 0–8)."""
 ROMAN_MAX = 3999
 """Largest number written in Roman numerals; beyond it the number is written in digits."""
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 """Roman numeral values, largest first."""
 
 
@@ -74,8 +87,15 @@ def _roman(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """One level's number in a ``w:numFmt``; unknown formats fall back to decimal."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
-               "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "japaneseCounting",
+        "chineseLegalSimplified",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return chinese_number(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(CIRCLED):
         return CIRCLED[n - 1]

@@ -27,13 +27,28 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PAGE_FIELD = re.compile(r"^\s*(?:PAGE|NUMPAGES|SECTIONPAGES|SECTIONPAGE)\b", re.IGNORECASE)
 """A field instruction whose result is a page number: ``PAGE \\* MERGEFORMAT``, ``NUMPAGES``."""
 
-SKIPPED = frozenset({w("pPr"), w("rPr"), w("del"), w("moveFrom"), w("delText"), w("instrText"),
-                     w("footnoteReference"), w("endnoteReference"), w("commentReference"),
-                     w("lastRenderedPageBreak"), w("bookmarkStart"), w("bookmarkEnd"), w("proofErr")})
+SKIPPED = frozenset(
+    {
+        w("pPr"),
+        w("rPr"),
+        w("del"),
+        w("moveFrom"),
+        w("delText"),
+        w("instrText"),
+        w("footnoteReference"),
+        w("endnoteReference"),
+        w("commentReference"),
+        w("lastRenderedPageBreak"),
+        w("bookmarkStart"),
+        w("bookmarkEnd"),
+        w("proofErr"),
+    }
+)
 """Elements that never contribute text."""
 
-CONTAINERS = frozenset({w("hyperlink"), w("ins"), w("smartTag"), w("customXml"), w("moveTo"),
-                        w("sdtContent"), w("dir"), w("bdo")})
+CONTAINERS = frozenset(
+    {w("hyperlink"), w("ins"), w("smartTag"), w("customXml"), w("moveTo"), w("sdtContent"), w("dir"), w("bdo")}
+)
 """Elements whose children are read as if they stood in the paragraph."""
 
 

@@ -20,8 +20,16 @@ HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<level>[1-9])$", re.IGNOREC
 FALSE_VALUES = frozenset({"0", "false", "off", "none"})
 """``w:val`` values that switch a toggle property off."""
 
-ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
-         "both": "justify", "distribute": "justify", "justify": "justify"}
+ALIGN = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+    "justify": "justify",
+}
 """``w:jc`` values → block alignment."""
 
 MAX_STYLE_DEPTH = 32
@@ -170,8 +178,7 @@ class Styles:
             for style in self._chain(sid):
                 borders = style.find(f"{w('tblPr')}/{w('tblBorders')}")
                 if borders is not None:
-                    found = any((wval(b) or "single") not in ("nil", "none") for b in borders
-                                if isinstance(b.tag, str))
+                    found = any((wval(b) or "single") not in ("nil", "none") for b in borders if isinstance(b.tag, str))
             self._run_cache[key] = {"borders": found}
         return bool(self._run_cache[key]["borders"])
 

@@ -80,7 +80,7 @@ def _positioned(tbl: Any) -> list[list[tuple[int, Any]]]:
 
 def _rowspan(grid: list[list[tuple[int, Any]]], r: int, col: int) -> int:
     span = 1
-    for below in grid[r + 1:]:
+    for below in grid[r + 1 :]:
         match = next((tc for c, tc in below if c == col), None)
         if match is None or _vmerge(match) != "continue":
             break

@@ -91,7 +91,6 @@ def _lines(ink: Any, horizontal: bool, scale: float) -> list[dict[str, Any]]:
     return edges
 
 
-
 def prepare(img: Any, scale: float) -> Prepared:
     """Seal-free, red-darkened copy of a page image (RGB uint8) plus its rulings in points."""
     red = red_mask(img)

@@ -110,8 +110,11 @@ def _channel(tok: str) -> float | None:
 
 def rgb(value: str | None, space: str = "RGB") -> tuple[int, int, int] | None:
     """A colour ``Value`` (``"255 0 0"``, ``"#ee #20 #25"``, gray ``"128"``, CMYK) → RGB 0–255."""
-    chans = [max(0.0, min(255.0, c)) for c in (_channel(t) for t in (value or "").split())
-             if c is not None and math.isfinite(c)]
+    chans = [
+        max(0.0, min(255.0, c))
+        for c in (_channel(t) for t in (value or "").split())
+        if c is not None and math.isfinite(c)
+    ]
     if space == "CMYK" and len(chans) >= 4:
         scale = 100.0 if max(chans[:4]) > 1 else 1.0
         c, m, y, k = (v / scale for v in chans[:4])

@@ -180,9 +180,7 @@ def iter_blocks(text: str) -> list[RawBlock]:
                 before, after = chunk[: m.start()].strip(), chunk[m.end() :].strip()
                 if before:
                     blocks.append(RawBlock(runs=inline_runs(clean_latex(before)), line=lineno))
-                blocks.append(
-                    RawBlock(kind="table", table=html_table(m.group(0)), line=lineno, line_end=j + 1)
-                )
+                blocks.append(RawBlock(kind="table", table=html_table(m.group(0)), line=lineno, line_end=j + 1))
                 if after:
                     blocks.append(RawBlock(runs=inline_runs(clean_latex(after)), line=j + 1))
                 i, prev_blank = j + 1, True

@@ -51,16 +51,19 @@ class Ctx:
 def render_section(ctx: Ctx, node: Section) -> None:
     sep = "　" if node.style in SPACED_STYLES else ""
     font = {1: "level1", 2: "level2"}.get(node.level, "body")
-    ctx.para([(f"{node.marker}{sep}{node.title}", False)],
-             ctx.style(font, first_chars=ctx.profile.indents["body_first_line"]))
+    ctx.para(
+        [(f"{node.marker}{sep}{node.title}", False)],
+        ctx.style(font, first_chars=ctx.profile.indents["body_first_line"]),
+    )
     render_nodes(ctx, node.children)
 
 
 def render_measure(ctx: Ctx, node: Measure) -> None:
     """The lead sentence (bold when the source had it bold) and its text in one paragraph."""
     first, *rest = (node.text or "").split("\n")
-    ctx.para([(f"{node.title}。", node.bold), (first, False)],
-             ctx.style(first_chars=ctx.profile.indents["body_first_line"]))
+    ctx.para(
+        [(f"{node.title}。", node.bold), (first, False)], ctx.style(first_chars=ctx.profile.indents["body_first_line"])
+    )
     for line in rest:
         if line.strip():
             ctx.body_text(line)
@@ -105,8 +108,12 @@ def render_table(ctx: Ctx, node: Table) -> None:
             text = row[c] if c < len(row) else ""
             font = "table_header" if r < len(node.header) else "body"
             for line in text.split("\n") or [""]:
-                add_paragraph(cell, [(line, False)], Style(font=ctx.profile.fonts[font], size=size,
-                                                             align="center", exact_line=False), ctx.profile)
+                add_paragraph(
+                    cell,
+                    [(line, False)],
+                    Style(font=ctx.profile.fonts[font], size=size, align="center", exact_line=False),
+                    ctx.profile,
+                )
 
 
 def _merge(table: Any, node: Table, n_rows: int, n_cols: int) -> set[tuple[int, int]]:

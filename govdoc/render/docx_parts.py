@@ -32,15 +32,16 @@ def render_header(ctx: Ctx, doc: Document) -> None:
         fit = ctx.profile.text_width_mm * PT_PER_MM / max(len(x) for x in lines)
         size = float(min(ctx.profile.sizes["masthead_max"], int(fit)))
         for text in lines:
-            ctx.para([(text, False)], ctx.style("masthead", size=size, align="center", color=red,
-                                                exact_line=False))
+            ctx.para([(text, False)], ctx.style("masthead", size=size, align="center", color=red, exact_line=False))
         ctx.para([], ctx.style())
     number = doc.doc_number.raw if doc.doc_number else ""
     line = None
     if doc.signers:
         side = ctx.profile.indents["doc_number_side"]
-        line = ctx.para([(number, False), ("\t签发人：", False), ("　".join(doc.signers), False)],
-                        ctx.style(align="left", left_chars=side, right_chars=side))
+        line = ctx.para(
+            [(number, False), ("\t签发人：", False), ("　".join(doc.signers), False)],
+            ctx.style(align="left", left_chars=side, right_chars=side),
+        )
         add_right_tab(line, _text_width_twips(ctx) - 2 * chars_twips(side, ctx.profile.sizes["body"]))
     elif number:
         line = ctx.para([(number, False)], ctx.style(align="center"))
@@ -180,8 +181,12 @@ def _imprint_table_props(table: Any, ctx: Ctx) -> None:
     """Floating at the bottom margin; outer rules first/last, inner rules between rows; no side rules."""
     tbl_pr = table._tbl.tblPr
     pos = OxmlElement("w:tblpPr")
-    for key, value in (("vertAnchor", "margin"), ("horzAnchor", "margin"), ("tblpYSpec", "bottom"),
-                       ("tblpXSpec", "center")):
+    for key, value in (
+        ("vertAnchor", "margin"),
+        ("horzAnchor", "margin"),
+        ("tblpYSpec", "bottom"),
+        ("tblpXSpec", "center"),
+    ):
         pos.set(qn(f"w:{key}"), value)
     tbl_pr.insert(0, pos)
     width = OxmlElement("w:tblW")
@@ -190,8 +195,14 @@ def _imprint_table_props(table: Any, ctx: Ctx) -> None:
     tbl_pr.append(width)
     borders = OxmlElement("w:tblBorders")
     rules = ctx.profile.rules
-    for side, size in (("top", rules["imprint_outer"]), ("left", 0), ("bottom", rules["imprint_outer"]),
-                       ("right", 0), ("insideH", rules["imprint_inner"]), ("insideV", 0)):
+    for side, size in (
+        ("top", rules["imprint_outer"]),
+        ("left", 0),
+        ("bottom", rules["imprint_outer"]),
+        ("right", 0),
+        ("insideH", rules["imprint_inner"]),
+        ("insideV", 0),
+    ):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "single" if size else "nil")
         if size:
