@@ -41,10 +41,11 @@ GLUED_TITLE = re.compile(
 )
 """A title glued to the 主送机关: ``…委员会的通知区直各单位，各片区开发管理局：``."""
 GLUED_MARKER = re.compile(
-    r"(?<=[。；！？：])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"(?<=[。；！？：;:!?])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十百]{1,4}[章条])(?:\S|$))"
 )
-"""A 一、 or （一） marker right after a sentence end or colon inside flattened text: ``…成效。二、强化措施``."""
+"""A 一、, （一） or 第N章 marker right after a sentence end or colon (full- or half-width) inside flattened text:
+``…成效。二、强化措施``, ``…以下3份文件:一、《…》``, ``…工作;第三章 资金管理``."""
 GLUED_ARTICLE = re.compile(r"^(?P<head>\p{Han}{2,12}?)(?P<art>第[一二三四五六七八九十百]{1,4}条)$")
 """A chapter title glued to the next article marker in flattened text: ``总则第一条``."""
 TITLE_BREAK_AFTER = (

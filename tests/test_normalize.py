@@ -95,3 +95,19 @@ def test_rejoin_is_idempotent():
     once = rejoin(lines("第一段没有结束的句子，后面被分页打断了", "接着写完。", "新的一段。"))
     assert [x.text for x in once] == ["第一段没有结束的句子，后面被分页打断了接着写完。", "新的一段。"]
     assert [x.text for x in rejoin(once)] == [x.text for x in once]
+
+
+@pytest.mark.parametrize(
+    ("flat", "marker"),
+    [
+        (
+            "现决定废止以下3份文件:一、《关于公布中介服务事项的通知》。二、《关于印发若干措施的通知》。",
+            "一、《关于公布中介服务事项的通知》。",
+        ),
+        ("配合有关部门的检查和绩效评价等工作;第三章 资金管理第八条 专项资金按照规定使用。", "第三章"),
+    ],
+)
+def test_glued_marker_after_half_width_punctuation_starts_a_line(flat: str, marker: str) -> None:
+    """Regression (web/pt-008, pt-014): a heading marker after ``:`` or ``;`` in flattened portal text."""
+    parts = [x.text for x in unflatten(lines(f"当前位置： 首页 通知 {flat} 另一段 又一段 " * 3))]
+    assert any(part.startswith(marker) for part in parts)
