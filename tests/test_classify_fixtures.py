@@ -42,6 +42,7 @@ def field(doc: Document, key: str) -> Any:
         "cc": lambda d: [{"kind": c.kind, "organs": c.organs} for c in d.cc],
         "attachment_notes": lambda d: [[n.index, n.title] for n in d.attachment_notes],
         "attachments": lambda d: [[a.index, a.title, *(n.kind for n in a.body)] for a in d.attachments],
+        "tasks": lambda d: [[t.task, t.lead_units, t.partner_units] for t in d.tasks],
     }
     return getters[key](doc) if key in getters else getattr(doc, key)
 
