@@ -14,6 +14,7 @@ import regex as re
 
 from govdoc.dates import DATE_ARABIC, DATE_CHINESE, is_date_line
 from govdoc.lines import Line
+from govdoc.numbering import RANK, find_marker
 from govdoc.patterns import NOTE, is_organ
 
 FLAT_SPLIT = re.compile(r"(?<=[^\s“‘《（(〔”’])[ \t\u3000\u00a0]+(?=[^\s.,:;%)）》”’〕-])")
@@ -46,6 +47,16 @@ GLUED_MARKER = re.compile(
 )
 """A 一、, （一） or 第N章 marker right after a sentence end or colon (full- or half-width) inside flattened text:
 ``…成效。二、强化措施``, ``…以下3份文件:一、《…》``, ``…工作;第三章 资金管理``."""
+SEQUEL_MARKER = re.compile(
+    r"(?<=[\p{Han}）)》”」])(?<![第条款项章节表图一二三四五六七八九十百零〇两])"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\p{Han}《“])"
+)
+"""Where a 一、 or （一） marker may be glued to the text before it with no punctuation at all:
+``…各片区管理局二、实施消费品…``, ``…资源生态局（二）加快…``. Split there only when the marker is the next
+one of its style (:func:`split_sequels`); never inside a numeral (``二十二、``) or after a reference word
+(``第（二）项``, ``本条（二）``, ``附表二、``)."""
+SEQUEL_STYLES = ("cn_dun", "cn_paren")
+"""Marker styles split by sequence (Arabic numbers glue to quantities too often)."""
 GLUED_ARTICLE = re.compile(r"^(?P<head>\p{Han}{2,12}?)(?P<art>第[一二三四五六七八九十百]{1,4}条)$")
 """A chapter title glued to the next article marker in flattened text: ``总则第一条``."""
 TITLE_BREAK_AFTER = (
@@ -188,6 +199,43 @@ def unflatten(lines: list[Line]) -> list[Line]:
             for piece in _unglue(part.strip()):
                 if piece:
                     out.append(replace(line, text=piece, raw=piece, flat=True, bold_lead=None, soft=False))
+    return split_sequels(out)
+
+
+def _sequel_cut(text: str, last: dict[str, int], restarted: set[str]) -> int | None:
+    """Where the next marker of a style already seen is glued inside ``text`` (see :data:`SEQUEL_MARKER`)."""
+    for m in SEQUEL_MARKER.finditer(text):
+        marker = find_marker(text[m.start() :])
+        if marker is None or marker.style not in last:
+            continue
+        if marker.ordinal == last[marker.style] + 1 or (marker.ordinal == 1 and marker.style in restarted):
+            return m.start()
+    return None
+
+
+def split_sequels(lines: list[Line]) -> list[Line]:
+    """Split flattened lines before a glued marker that continues the numbering seen so far: after
+    ``（一）…`` a ``（二）`` inside a later flattened segment starts a line even with no punctuation
+    before it. After a marker of an outer style the inner numbering may also restart (``二、`` then
+    ``（一）``) or go on (``五、`` then ``（二十二）``)."""
+    out: list[Line] = []
+    last: dict[str, int] = {}
+    restarted: set[str] = set()
+    queue = list(reversed(lines))
+    while queue:
+        line = queue.pop()
+        marker = find_marker(line.text) if line.kind == "text" else None
+        if marker and marker.style in SEQUEL_STYLES:
+            last[marker.style] = marker.ordinal
+            restarted.discard(marker.style)
+            restarted.update(s for s in SEQUEL_STYLES if RANK[s] > RANK[marker.style] and s in last)
+        cut = _sequel_cut(line.text, last, restarted) if line.flat and line.kind == "text" else None
+        if not cut:
+            out.append(line)
+            continue
+        head, tail = line.text[:cut], line.text[cut:]
+        out.append(replace(line, text=head, raw=head))
+        queue.append(replace(line, text=tail, raw=tail, bold_lead=None, soft=False))
     return out
 
 

@@ -111,3 +111,37 @@ def test_glued_marker_after_half_width_punctuation_starts_a_line(flat: str, mark
     """Regression (web/pt-008, pt-014): a heading marker after ``:`` or ``;`` in flattened portal text."""
     parts = [x.text for x in unflatten(lines(f"当前位置： 首页 通知 {flat} 另一段 又一段 " * 3))]
     assert any(part.startswith(marker) for part in parts)
+
+
+def _flat_page(*segments: str) -> list[str]:
+    intro = "为进一步做好安全生产工作，切实保障人民群众生命财产安全，现将有关事项通知如下。" * 2
+    return [x.text for x in unflatten(lines(f"当前位置： 首页 通知 {intro} " + " ".join(segments)))]
+
+
+def test_glued_next_marker_without_punctuation_starts_a_line() -> None:
+    """Regression (web/pt-005): ``…管理局二、实施…`` and ``…生态局（二）加快…`` in flattened portal text."""
+    parts = _flat_page(
+        "一、实施设备更新行动",
+        "（一）加快建筑领域设备更新。推进老旧小区改造。责任单位：区资源生态局（二）加快城乡基础设施领域设备更新。"
+        "实施管网改造。责任单位：各片区管理局二、实施消费品以旧换新行动（三）开展汽车以旧换新。落实好政策。",
+    )
+    assert parts[-5:] == [
+        "一、实施设备更新行动",
+        "（一）加快建筑领域设备更新。推进老旧小区改造。责任单位：区资源生态局",
+        "（二）加快城乡基础设施领域设备更新。实施管网改造。责任单位：各片区管理局",
+        "二、实施消费品以旧换新行动",
+        "（三）开展汽车以旧换新。落实好政策。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（一）总体要求。按照本条（二）规定执行，并符合第（二）项和附表二、附表三的要求。",
+        "一、总体要求 （一）工作目标。到2025年完成十二、十三项任务，二十二、二十三项同步推进。",
+        "（一）总体要求。另见（三）保障措施。",
+    ],
+)
+def test_references_and_numerals_are_not_split_as_markers(text: str) -> None:
+    parts = _flat_page(*text.split(" "))
+    assert parts[-1] == text.split(" ")[-1]
