@@ -118,3 +118,49 @@ def test_digits_are_never_settled_by_context() -> None:
         [*sure_slots("20"), slot("1", **{"1": 0.6, "2": 0.4}), *sure_slots("5")],
     ]
     assert agree(lines) == 0 and text_of(lines[2]) == "2015"
+
+
+def _settled(lines: list[list[Slot]]) -> list[str]:
+    agree(lines)
+    return [text_of(line) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("lines", "doubtful"),
+    [
+        # a context with different sure words (第二条, 第三条) says nothing about a doubtful 第?条
+        (
+            [sure_slots("第二条规定"), sure_slots("第二条所称"), sure_slots("第三条规定")],
+            ("第", "三", "条", {"三": 0.55, "二": 0.40}),
+        ),
+        # one sure reading of another word does not outvote the slot's own 6:1 odds
+        ([sure_slots("全市各级")], ("全", "省", "各", {"省": 0.6, "市": 0.1})),
+        # 县政府 elsewhere (县 and 政 side by side) never deletes a character the recogniser took
+        (
+            [sure_slots("县政府"), sure_slots("县政府办公室"), sure_slots("县政府各部门")],
+            ("县", "财", "政局", {"财": 0.62, "none": 0.15, "材": 0.12}),
+        ),
+        # a single sure 县财政局 does not insert 财 into 县政府
+        ([sure_slots("县财政局")], ("县", NO_CHAR, "政府", {"none": 0.55, "财": 0.25})),
+        # sure readings of other words (全民, 人民, 国民) do not vote "a character is here"
+        (
+            [sure_slots("县全民"), sure_slots("县人民"), sure_slots("县人民"), sure_slots("县国民")],
+            ("县", NO_CHAR, "民政局", {"none": 0.6, "人": 0.22}),
+        ),
+    ],
+    ids=[
+        "different-sure-words",
+        "one-other-reading",
+        "no-deletion",
+        "no-insertion-from-one",
+        "other-words-not-existence",
+    ],
+)
+def test_other_words_in_the_same_context_change_nothing(
+    lines: list[list[Slot]], doubtful: tuple[str, str, str, dict[str, float]]
+) -> None:
+    """Regressions from review: contexts of one character each side mix different words."""
+    left, pick, right, choices = doubtful
+    line = [*sure_slots(left), slot(pick, **choices), *sure_slots(right)]
+    before = text_of(line)
+    assert _settled([*lines, line])[-1] == before

@@ -12,7 +12,9 @@ doubtful slot between two sure Chinese characters as one more reading of the sam
 readings of that context over the whole document are multiplied (each a probability distribution,
 floored so one different word does not veto) and the doubtful slot takes the best alternative it
 already had. Nothing is ever replaced by a character the recogniser did not propose for that very
-place, digits and punctuation are never touched, and a context seen once changes nothing.
+place, a character it took is never deleted, digits and punctuation are never touched, and a context
+read fewer than three times, or read with certainty as two different words (``第二条`` and ``第三条``),
+changes nothing.
 """
 
 from __future__ import annotations
@@ -67,7 +69,8 @@ def text_of(slots: Sequence[Slot]) -> str:
 
 
 def _choices(row: Any, charset: Sequence[str]) -> tuple[tuple[str, float], ...]:
-    top = np.argpartition(row, -TOP)[-TOP:]
+    k = min(TOP, len(row))
+    top = np.argpartition(row, -k)[-k:]
     top = top[np.argsort(row[top])[::-1]]
     return tuple((charset[i] if i else NO_CHAR, float(row[i])) for i in top if row[i] >= KEEP_MIN)
 
@@ -102,7 +105,7 @@ def decode(probs: Any, charset: Sequence[str]) -> tuple[str, float, list[Slot]]:
                 row[0] = run[peak, 0]
                 slots.append(Slot(NO_CHAR, _choices(row, charset)))
         t = end + 1
-    score = sum(kept) / len(kept) if kept else 0.0
+    score = float(np.mean(kept)) if kept else 0.0
     return text_of(slots), score, slots
 
 
@@ -157,7 +160,7 @@ def _settle(slot: Slot, readings: Sequence[dict[str, float]]) -> str:
     nothing = sum(_log(r.get(NO_CHAR, 0.0)) for r in readings)
     something = sum(_log(1.0 - r.get(NO_CHAR, 0.0)) for r in readings)
     if own.get(NO_CHAR, 0.0) >= ALTERNATIVE_MIN and nothing > something:
-        return NO_CHAR
+        return slot.pick  # a dropped place stays empty; a character taken is never removed
     options = [c for c, p in slot.choices if p >= ALTERNATIVE_MIN and HAN.match(c)]
     if not options:
         return slot.pick
@@ -168,18 +171,22 @@ def agree(lines: list[list[Slot]]) -> int:
     """Settle doubtful slots by the document's other readings of the same context (see the module
     docstring); ``lines`` are changed in place. Returns how many slots changed."""
     pool: dict[tuple[str, str], list[dict[str, float]]] = defaultdict(list)
+    sure: dict[tuple[str, str], set[str]] = defaultdict(set)
     doubts: list[tuple[int, int, str, str]] = []
     for n, line in enumerate(lines):
         for index, left, right in _contexts(line):
-            pool[(left, right)].append(_reading(line, index))
+            reading = _reading(line, index)
+            pool[(left, right)].append(reading)
             if index is not None and not line[index].sure:
                 doubts.append((n, index, left, right))
+            else:
+                sure[(left, right)].add(next(iter(reading)))
     changed = 0
     for n, index, left, right in doubts:
         slot = lines[n][index]
         readings = pool[(left, right)]
-        if len(readings) < 2:
-            continue
+        if len(readings) < 3 or len(sure[(left, right)]) > 1:
+            continue  # seen twice or less, or two different sure words in this context
         pick = _settle(slot, readings)
         if pick != slot.pick:
             lines[n][index] = replace(slot, pick=pick)
