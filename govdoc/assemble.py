@@ -23,7 +23,7 @@ from govdoc.model import (
     Provenance,
     Residue,
 )
-from govdoc.patterns import LIST_SEPARATORS, WORD_SEPARATORS
+from govdoc.patterns import LIST_SEPARATORS, SHARED_HEAD_MAX, SHARED_TAIL, WORD_SEPARATORS
 from govdoc.tree import TreeBuilder, _prov, image_node, measure_node, table_node
 
 
@@ -60,18 +60,33 @@ Handler = Callable[[Assembly, Labeled], None]
 
 
 def split_organs(text: str) -> list[str]:
-    """``各乡(镇)人民政府、县直各有关单位`` → two organs (brackets inside names kept)."""
-    out, depth, current = [], 0, ""
+    """``各乡(镇)人民政府、县直各有关单位`` → two organs (brackets inside names kept); a 、 list closed by a
+    tail it shares stays one entry (see :data:`~govdoc.patterns.SHARED_TAIL`)."""
+    groups: list[list[str]] = [[]]
+    depth, current = 0, ""
     for ch in text:
         depth += ch in "(（"
         depth -= ch in ")）" and depth > 0
         if depth == 0 and LIST_SEPARATORS.fullmatch(ch):
-            out.append(current)
+            groups[-1].append(current)
             current = ""
+            if ch != "、":
+                groups.append([])
         else:
             current += ch
-    out.append(current)
-    return [o.strip().rstrip("。.") for o in out if o.strip().rstrip("。.")]
+    groups[-1].append(current)
+    out: list[str] = []
+    for group in groups:
+        items = [o.strip().rstrip("。.") for o in group if o.strip().rstrip("。.")]
+        if len(items) > 1 and SHARED_TAIL.search(items[-1]) and all(_bare_organ(o) for o in items[:-1]):
+            out.append("、".join(items))
+        else:
+            out.extend(items)
+    return out
+
+
+def _bare_organ(text: str) -> bool:
+    return len(text) <= SHARED_HEAD_MAX and not SHARED_TAIL.search(text)
 
 
 def _issuer_mark(a: Assembly, item: Labeled) -> None:

@@ -119,6 +119,11 @@ WORD_SEPARATORS = re.compile(r"[\s\u3000、，,]+")
 """Separators of space-delimited names: ``主题词：教育 改革 通知``, ``济南市商务局 济南市财政局``."""
 LIST_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
 """Separators of organ lists: 、 ， , ； ;"""
+SHARED_TAIL = re.compile(r"(?:主要)?(?:领导|负责)同志$")
+"""The tail of a 、 list that belongs to every name in it: ``县委、县人大、县政府、县政协领导同志`` is one
+group (the leaders of the four), not four organs; ``市政府、市人大负责同志`` likewise."""
+SHARED_HEAD_MAX = 8
+"""The names before such a tail are short bare organ names (``县委``, ``县人大``)."""
 
 
 def is_organ(text: str, max_len: int = 40) -> bool:

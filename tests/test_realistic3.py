@@ -24,8 +24,6 @@ from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 REALISTIC3 = FIXTURES / "realistic3"
 
 KNOWN_MISSES: dict[str, str] = {
-    "archive-2003-jueding-gongyin": "cc (a 分送 group 县委、县人大、县政府、县政协领导同志 is split at 、 — a "
-    "judgement call: addressee labels split at 、 too)",
     "ling-zhengfuling": "doc_number (a 令号 第12号 has no year or agency code: DocNumber requires both, and "
     "making them nullable would reshape the JSON contract)",
 }
