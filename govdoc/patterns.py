@@ -16,6 +16,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;…」』”’）)\]】]$")
 CLAUSE_END = re.compile(r"[。！？!?；;：:]$")
 """A line ending a sentence or introducing a list: ``…如下：``."""
 
+ORDER_NUMBER = re.compile(r"^第\s*(?P<serial>\d{1,6})\s*号$")
+"""令号 of a 命令（令）, alone on its line under the ``…令`` masthead: ``第12号``, ``第 5 号`` (GB/T 9704 10.3)."""
 DOC_NUMBER = re.compile(
     r"(?P<code>[\p{Han}A-Za-z](?:\s?[\p{Han}A-Za-z]){0,23}?)\s*"
     r"(?P<open>[〔\[［【(（„‟{｛<《]?)\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】)）‟”}｝>》]?)\s*"

@@ -142,6 +142,7 @@ def test_regenerated_from_markdown_reparses_to_every_field() -> None:
 
 def _round_trip_sources() -> list[Path]:
     found = [REFERENCE, FIXTURES / "seed.docx", FIXTURES / "jn-gg-car-subsidy.docx"]
+    found.append(FIXTURES.parent / "realistic3" / "ling-zhengfuling.txt")  # 命令（令）格式: 令号 under the …令 line
     found += sorted((ROOT / "samples").glob("*/source.*"))
     for folder in ("md", "docx", "thirdparty"):
         found += sorted(p for p in (CORPUS / folder).glob("*") if p.suffix in (".md", ".docx"))

@@ -23,10 +23,7 @@ from tests.test_realistic import check_fixture, fixture_params, fixture_sources
 
 REALISTIC3 = FIXTURES / "realistic3"
 
-KNOWN_MISSES: dict[str, str] = {
-    "ling-zhengfuling": "doc_number (a 令号 第12号 has no year or agency code: DocNumber requires both, and "
-    "making them nullable would reshape the JSON contract)",
-}
+KNOWN_MISSES: dict[str, str] = {}
 """Fixtures govdoc misses today → the fields missed (an empty reason means it passes)."""
 
 

@@ -25,6 +25,7 @@ from govdoc.patterns import (
     ISSUE_NUMBER,
     LIST_SEPARATORS,
     MINUTES_MARK,
+    ORDER_NUMBER,
     SIGNER,
     SUBTITLE,
     TITLE_KIND,
@@ -103,7 +104,7 @@ def doc_number(state: State, i: int) -> Match | None:
     t = state.text(i)
     signer = SIGNER.search(state.lines[i].raw)
     head = t[: t.find("签")] if signer else t
-    if not DOC_NUMBER_LINE.match(head.strip()):
+    if not DOC_NUMBER_LINE.match(head.strip()) and not _order_number(state, t):
         if DOC_NUMBER_PLACEHOLDER.match(t):
             return Match("residue", {"reason": "placeholder_doc_number"})
         return None
@@ -113,6 +114,17 @@ def doc_number(state: State, i: int) -> Match | None:
     if signer:
         data["signers"] = signer.group("names")
     return Match("doc_number", data)
+
+
+def _order_number(state: State, text: str) -> bool:
+    """A 令号 (``第12号``) right under the ``…令`` masthead of a 命令（令）."""
+    last = state.labeled[-1] if state.labeled else None
+    return bool(
+        ORDER_NUMBER.match(text)
+        and last is not None
+        and last.label in ("title", "issuer_mark")
+        and last.text.rstrip().endswith("令")
+    )
 
 
 def signers(state: State, i: int) -> Match | None:

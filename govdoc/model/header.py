@@ -8,16 +8,16 @@ from govdoc.model.base import Sourced
 
 
 class DocNumber(Sourced):
-    """发文字号: 机关代字 + 〔年份〕 + 序号 + 号."""
+    """发文字号: 机关代字 + 〔年份〕 + 序号 + 号; for a 命令（令） the 令号 ``第12号`` (serial only)."""
 
     raw: str
     """发文字号 as printed, e.g. ``鲁商字 [2025] 1号``."""
     text: str
     """Normalised 发文字号 with 〔〕 and no spaces, e.g. ``鲁商字〔2025〕1号``."""
-    agency_code: str
-    """机关代字, e.g. ``临政办发``."""
-    year: int
-    """年份."""
+    agency_code: str | None = None
+    """机关代字, e.g. ``临政办发``; null for a 令号 (``第12号``), which has none."""
+    year: int | None = None
+    """年份; null for a 令号 (``第12号``), which has none."""
     serial: int
     """序号 (the number before 号)."""
 

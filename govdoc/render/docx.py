@@ -36,6 +36,7 @@ def docx_bytes(doc: Document, profile: str = "gbt9704-2012") -> bytes:
     from govdoc.render.docx_body import Ctx, render_nodes
     from govdoc.render.docx_page import page_numbers, setup_page
     from govdoc.render.docx_parts import (
+        is_order,
         render_addressees,
         render_attachment,
         render_attachment_notes,
@@ -55,8 +56,11 @@ def docx_bytes(doc: Document, profile: str = "gbt9704-2012") -> bytes:
     setup_page(word, prof)
     page_numbers(word, prof)
     ctx = Ctx(doc=word, profile=prof)
-    render_header(ctx, doc)
+    order = is_order(doc)
+    render_header(ctx, doc.model_copy(update={"doc_number": None}) if order else doc)
     render_title(ctx, doc.title)
+    if order and doc.doc_number:  # 命令（令）格式: the 令号 goes under the ``…令`` line
+        ctx.para([(doc.doc_number.text, False)], ctx.style(align="center"))
     render_addressees(ctx, doc.addressees)
     render_nodes(ctx, doc.body)
     render_contact(ctx, doc.contact)

@@ -20,6 +20,12 @@ def _text_width_twips(ctx: Ctx) -> int:
     return round(ctx.profile.text_width_mm * PT_PER_MM * 20)
 
 
+def is_order(doc: Document) -> bool:
+    """A 命令（令）: its ``…令`` line is the title and the 令号 (``第12号``) follows it (GB/T 9704 10.3)."""
+    number = doc.doc_number
+    return bool(doc.title and doc.title.endswith("令") and number and number.agency_code is None)
+
+
 def render_header(ctx: Ctx, doc: Document) -> None:
     """份号, 密级, 紧急程度, the red 发文机关标志, the 发文字号 line and the red rule."""
     marks = ((doc.copy_number, "body"), (doc.secrecy, "header_marks"), (doc.urgency, "header_marks"))
