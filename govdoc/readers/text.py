@@ -148,6 +148,24 @@ def _split_row(line: str, sep: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in line.split(sep))
 
 
+def _next_filled(lines: list[str], j: int) -> int:
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _pipe_row_after_blanks(lines: list[str], j: int) -> bool:
+    """Line ``j`` is blank and the table goes on after the blank lines (a converter's blank line between
+    two rows), rather than a new table starting there (a header row followed by its ``| --- |``)."""
+    k = _next_filled(lines, j)
+    if k == j or k >= len(lines) or not MD_PIPE_ROW.match(lines[k]):
+        return False
+    if MD_PIPE_SEPARATOR.match(lines[k]):
+        return True
+    after = _next_filled(lines, k + 1)
+    return not (after < len(lines) and MD_PIPE_SEPARATOR.match(lines[after]))
+
+
 def _table_block(rows: list[tuple[str, ...]], first: int, last: int) -> RawBlock:
     width = max(len(r) for r in rows)
     grid = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
@@ -189,10 +207,18 @@ def iter_blocks(text: str) -> list[RawBlock]:
             sep = "|" if MD_PIPE_ROW.match(raw) else "\t"
             rows: list[tuple[str, ...]] = []
             j = i
-            while j < n and (MD_PIPE_ROW.match(lines[j]) if sep == "|" else "\t" in lines[j]):
-                if not (sep == "|" and MD_PIPE_SEPARATOR.match(lines[j])):
-                    rows.append(tuple(clean_latex(c) for c in _split_row(lines[j], sep)))
-                j += 1
+            while j < n:
+                if MD_PIPE_ROW.match(lines[j]) if sep == "|" else "\t" in lines[j]:
+                    if not (sep == "|" and MD_PIPE_SEPARATOR.match(lines[j])):
+                        rows.append(tuple(clean_latex(c) for c in _split_row(lines[j], sep)))
+                    j += 1
+                elif sep == "|" and _pipe_row_after_blanks(lines, j):
+                    j += 1  # a converter's blank line between two rows of one table
+                else:
+                    break
+            if sep == "|" and not rows:  # only a separator line (| --- |): nothing to keep
+                i, prev_blank = j, True
+                continue
             if len(rows) >= 2 or sep == "|":
                 blocks.append(_table_block(rows, lineno, j))
                 i, prev_blank = j, True
