@@ -154,11 +154,16 @@ def _next_filled(lines: list[str], j: int) -> int:
     return j
 
 
-def _pipe_row_after_blanks(lines: list[str], j: int) -> bool:
+def _row_after_blanks(lines: list[str], j: int, sep: str) -> bool:
     """Line ``j`` is blank and the table goes on after the blank lines (a converter's blank line between
-    two rows), rather than a new table starting there (a header row followed by its ``| --- |``)."""
+    two rows), rather than ending there: the next line is no row, or a header row followed by its
+    ``| --- |`` starts a new pipe table."""
     k = _next_filled(lines, j)
-    if k == j or k >= len(lines) or not MD_PIPE_ROW.match(lines[k]):
+    if k == j or k >= len(lines):
+        return False
+    if sep == "\t":
+        return "\t" in lines[k] and "\t" in lines[j - 1]
+    if not MD_PIPE_ROW.match(lines[k]):
         return False
     if MD_PIPE_SEPARATOR.match(lines[k]):
         return True
@@ -212,7 +217,7 @@ def iter_blocks(text: str) -> list[RawBlock]:
                     if not (sep == "|" and MD_PIPE_SEPARATOR.match(lines[j])):
                         rows.append(tuple(clean_latex(c) for c in _split_row(lines[j], sep)))
                     j += 1
-                elif sep == "|" and _pipe_row_after_blanks(lines, j):
+                elif _row_after_blanks(lines, j, sep):
                     j += 1  # a converter's blank line between two rows of one table
                 else:
                     break
