@@ -37,8 +37,21 @@ STRAY_MIN = 6.5
 """Smallest width and height (points) of leftover ink worth recognising on its own (a lone digit)."""
 STRAY_MAX = (54.0, 40.0)
 """Largest width and height (points) of leftover ink recognised on its own (a few glyphs)."""
+ERASE_MIN = 0.1
+"""Strokes at least this share of the page width (across) or height (down) are rulings and are whitened in
+the recogniser's image; longer than any glyph stroke, 破折号 ``——`` or 省略号 ``……``."""
+STRAY_BOX_PAD = 0.25
+"""Share of a detected box's height around it that is not searched for stray ink."""
 RED_BOX_SHARE = 0.4
 """A text box whose ink is at least this share red is red text."""
+SKEW_MIN = 0.2
+"""Degrees of page skew below which a scan is read as it is."""
+SKEW_MAX = 8.0
+"""Degrees of skew beyond which the estimate is not trusted (a page of rotated stamps or tables)."""
+SKEW_LINE_ASPECT = 5.0
+"""A detected box at least this many times as wide as high is a text line whose slope shows the skew."""
+SKEW_MIN_LINES = 5
+"""Text lines needed before a skew estimate is trusted."""
 
 
 @dataclass(slots=True)
@@ -91,6 +104,17 @@ def _lines(ink: Any, horizontal: bool, scale: float) -> list[dict[str, Any]]:
     return edges
 
 
+def _long_strokes(ink: Any) -> Any:
+    """Pixels of strokes at least :data:`ERASE_MIN` of the page long, across or down, with their fringe."""
+    import cv2
+
+    height, width = ink.shape
+    mask = np.zeros(ink.shape, np.uint8)
+    for shape in ((1, max(int(ERASE_MIN * width), 10)), (max(int(ERASE_MIN * height), 10), 1)):
+        mask |= cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones(shape, np.uint8))
+    return cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0
+
+
 def prepare(img: Any, scale: float) -> Prepared:
     """Seal-free, red-darkened copy of a page image (RGB uint8) plus its rulings in points."""
     red = red_mask(img)
@@ -103,9 +127,35 @@ def prepare(img: Any, scale: float) -> Prepared:
     ink = out.min(axis=2) < RULE_INK_MAX
     prepared = Prepared(image=out, red=red)
     prepared.edges = _lines(ink, True, scale) + _lines(ink, False, scale)
+    out[_long_strokes(ink)] = 255  # table rules are not text: a rule's corner is read as 厂 or L
     page_width = img.shape[1] / scale
     prepared.red_rules = [e["top"] for e in _lines(red, True, scale) if e["width"] > RED_RULE_WIDTH * page_width]
     return prepared
+
+
+def skew_angle(quads: list[Any]) -> float:
+    """The page's skew in degrees (positive: lines fall to the right) from the detector's text-line
+    quadrilaterals (top-left, top-right, bottom-right, bottom-left): the median slope of the long ones;
+    0.0 when fewer than :data:`SKEW_MIN_LINES` lines or the estimate is outside ``SKEW_MIN…SKEW_MAX``."""
+    angles = []
+    for quad in quads:
+        (x0, y0), (x1, y1), (x2, y2) = (tuple(map(float, p)) for p in quad[:3])
+        width, height = float(np.hypot(x1 - x0, y1 - y0)), float(np.hypot(x2 - x1, y2 - y1))
+        if width >= SKEW_LINE_ASPECT * max(height, 1.0):
+            angles.append(float(np.degrees(np.arctan2(y1 - y0, x1 - x0))))
+    if len(angles) < SKEW_MIN_LINES:
+        return 0.0
+    angle = float(np.median(angles))
+    return angle if SKEW_MIN <= abs(angle) <= SKEW_MAX else 0.0
+
+
+def deskew(img: Any, angle: float) -> Any:
+    """The page image rotated by ``angle`` degrees about its centre so its lines run level (white fill)."""
+    import cv2
+
+    height, width = img.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(img, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
 def is_red(prepared: Prepared, box: tuple[int, int, int, int]) -> bool:
@@ -128,7 +178,8 @@ def stray_ink(
     for shape in ((1, length), (length, 1)):
         ink[cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(shape, np.uint8)) > 0] = 0
     for x0, y0, x1, y1 in boxes:
-        ink[max(0, y0 - 2) : y1 + 3, max(0, x0 - 2) : x1 + 3] = 0
+        pad = max(2, int(STRAY_BOX_PAD * (y1 - y0)))  # glyph edges the detector's box cut off are not strays
+        ink[max(0, y0 - pad) : y1 + pad + 1, max(0, x0 - pad) : x1 + pad + 1] = 0
     count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, np.ones((7, 7), np.uint8)))
     lo, (max_w, max_h) = STRAY_MIN * scale, (v * scale for v in STRAY_MAX)
     height, width = ink.shape

@@ -19,7 +19,7 @@ from govdoc.errors import CorruptFileError, NoTextLayerError, TooLargeError
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
 from govdoc.readers.ocr_ctc import Slot, SlotDecoder, agree, sure_slots, text_of
-from govdoc.readers.ocr_image import is_red, prepare, stray_ink
+from govdoc.readers.ocr_image import deskew, is_red, prepare, skew_angle, stray_ink
 from govdoc.readers.ocr_text import Box, box_chars, fold, snap_sizes, widen
 from govdoc.readers.ofd_layout import InkPage, layout_blocks
 from govdoc.readers.pdf import open_checked
@@ -36,6 +36,10 @@ MAX_PIXELS = 16_000_000
 is rendered smaller instead of taking gigabytes)."""
 MARGIN_SLACK = 10.0
 """Points added to the margin zone (as the PDF reader does for its furniture)."""
+STRAY_TEXT = re.compile(r"^(?!一+$).*[\d\p{Han}]")
+"""Ink recognised outside the detector's boxes is kept only when it reads as a digit or a Chinese character
+other than a lone ``一`` (a corner of a ruling read as ``L`` or ``|``, a dash beside a page number read as
+``一``, are not text)."""
 MIN_SCORE = 0.5
 """Recognitions below this confidence are dropped."""
 STRAY_SCORE = 0.8
@@ -119,15 +123,20 @@ def recognised_page(
 
     ``recognise(image, detect)`` is RapidOCR: ``[(points, text, score, slots), …]`` with detection,
     ``[(text, score)]`` for a crop recognised as one line without it. Glyph-sized ink the detector
-    missed is recognised crop by crop (:func:`~govdoc.readers.ocr_image.stray_ink`).
+    missed is recognised crop by crop (:func:`~govdoc.readers.ocr_image.stray_ink`). A page whose text
+    lines slope (:func:`~govdoc.readers.ocr_image.skew_angle`) is levelled and recognised again.
     """
     scale = img.shape[1] / width
     prepared = prepare(img, scale)
     found = list(recognise(prepared.image, True) or [])
+    angle = skew_angle([f[0] for f in found])
+    if angle:  # a skewed scan: level it and read again (rulings and lines need it level)
+        prepared = prepare(deskew(img, angle), scale)
+        found = list(recognise(prepared.image, True) or [])
     strays = stray_ink(prepared, [_pixel_box(f[0]) for f in found], scale)
     for x0, y0, x1, y1 in strays:
         for text, score in recognise(prepared.image[y0:y1, x0:x1], False) or []:
-            if float(score) >= STRAY_SCORE:
+            if float(score) >= STRAY_SCORE and STRAY_TEXT.search(str(text)):
                 found.append(([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], text, score))
     return InkPage(number, width, height, [], prepared.edges, prepared.red_rules), _rows(found, prepared, scale)
 
