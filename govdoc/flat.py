@@ -42,19 +42,21 @@ GLUED_TITLE = re.compile(
 )
 """A title glued to the 主送机关: ``…委员会的通知区直各单位，各片区开发管理局：``."""
 GLUED_MARKER = re.compile(
-    r"(?<=[。；！？：;:!?])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"(?<=[。；！？：;:!?])(?=(?:[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十百]{1,4}[章条])(?:\S|$))"
 )
 """A 一、, （一） or 第N章 marker right after a sentence end or colon (full- or half-width) inside flattened text:
 ``…成效。二、强化措施``, ``…以下3份文件:一、《…》``, ``…工作;第三章 资金管理``."""
 SEQUEL_MARKER = re.compile(
-    r"(?<=[\p{Han}）)》”」])(?<![第条款项章节表图一二三四五六七八九十百零〇两])"
-    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\p{Han}《“])"
+    r"(?<=[\p{Han}）)》”」])(?<![第条款项章节表图分件一二三四五六七八九十百零〇两])"
+    r"(?=(?:[一二三四五六七八九十]{1,3}\s*、(?![一二三四五六七八九十])|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)](?![项款目条号]))"
+    r"\s*[\p{Han}《“])"
 )
 """Where a 一、 or （一） marker may be glued to the text before it with no punctuation at all:
 ``…各片区管理局二、实施消费品…``, ``…资源生态局（二）加快…``. Split there only when the marker is the next
-one of its style (:func:`split_sequels`); never inside a numeral (``二十二、``) or after a reference word
-(``第（二）项``, ``本条（二）``, ``附表二、``)."""
+one of its style (:func:`split_sequels`); never inside a numeral (``二十二、``), in a run of numerals
+(``二、三级医院``, ``三、四季度``) or in a reference (``第（二）项``, ``本条（二）``, ``附表二、``, ``第三部分（二）``,
+``附件（一）格式``, ``（二）项``)."""
 SEQUEL_STYLES = ("cn_dun", "cn_paren")
 """Marker styles split by sequence (Arabic numbers glue to quantities too often)."""
 GLUED_ARTICLE = re.compile(r"^(?P<head>\p{Han}{2,12}?)(?P<art>第[一二三四五六七八九十百]{1,4}条)$")
@@ -230,7 +232,7 @@ def split_sequels(lines: list[Line]) -> list[Line]:
             restarted.discard(marker.style)
             restarted.update(s for s in SEQUEL_STYLES if RANK[s] > RANK[marker.style] and s in last)
         cut = _sequel_cut(line.text, last, restarted) if line.flat and line.kind == "text" else None
-        if not cut:
+        if cut is None:
             out.append(line)
             continue
         head, tail = line.text[:cut], line.text[cut:]

@@ -23,11 +23,6 @@ RUN_IN = re.compile(r"^(?P<title>[^。！？]{1,120}?)[。！？](?P<rest>.+)$")
 """A run-in heading: ``加快建筑领域设备更新。结合老旧小区改造…`` → title + rest."""
 LEAD_SENTENCE = re.compile(r"^(?P<lead>[^。，,；;：:！？“”\"《》]{3,30})。(?P<rest>.+)$", re.S)
 """An implied measure: ``坚持协同推进。强化政府推动…`` (short, no inner punctuation, ends with 。)."""
-TRAILING_ASSIGNMENT = re.compile(
-    rf"^(?P<title>.+?)\s*(?P<tag>[（(][^（()）]*?{ASSIGN_LABEL.pattern}[^（()）]*[）)][。；;]?)$"
-)
-"""An assignment bracket closing a heading: ``加强…监督检查（牵头单位：用地科,配合单位：各国土所）`` → the
-title and the bracket (which stays in the section as text, where the task finder reads it)."""
 SPLIT_TITLE_MAX = 20
 """Longest chapter title taken from the line after a bare ``第一章``."""
 IMPLIED_MIN_SIBLINGS = 2
@@ -127,10 +122,27 @@ def _split_heading(style: str, text: str) -> tuple[str, str]:
     m = RUN_IN.match(text)
     if m and m.group("rest").strip():
         return m.group("title"), m.group("rest").strip()
-    tag = TRAILING_ASSIGNMENT.match(text)
-    if tag:
-        return tag.group("title").rstrip("。；;，,"), tag.group("tag")
+    tagged = trailing_assignment(text)
+    if tagged:
+        return tagged[0].rstrip("。；;，,"), tagged[1]
     return text.rstrip("。；;，,"), ""
+
+
+def trailing_assignment(text: str) -> tuple[str, str] | None:
+    """A heading closed by an assignment bracket: ``加强…监督检查（牵头单位：用地科,配合单位：各国土所）`` →
+    the title and the bracket (which stays in the section as text, where the task finder reads it).
+    The bracket is matched from the end (nested brackets inside it are kept)."""
+    body = text.rstrip("。；; ")
+    if not body.endswith(("）", ")")):
+        return None
+    depth = 0
+    for pos in range(len(body) - 1, 0, -1):
+        depth += body[pos] in "）)"
+        depth -= body[pos] in "（("
+        if depth == 0:
+            tag = text[pos:]
+            return (text[:pos].rstrip(), tag) if ASSIGN_LABEL.search(tag) else None
+    return None
 
 
 def _prov(item: Labeled) -> Provenance:

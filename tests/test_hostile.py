@@ -21,6 +21,9 @@ HOSTILE = {
     ).encode(),
     "unclosed_html_table": lambda: ("<table><tr><td rowspan=99999 colspan=99999>x" * 200).encode(),
     "many_brackets": lambda: ("（" * 50_000 + "附件：" + "〔2022〕" * 5_000).encode(),
+    # regression (review): a heading with an unclosed bracket and many assignment labels was quadratic
+    "heading_with_assignment_labels": lambda: ("一、加强监督（" + "牵头单位：测" * 20_000).encode(),
+    "flat_line_of_glued_markers": lambda: ("当前位置： 首页 通知 " + "落实二、三级（二）项" * 10_000).encode(),
 }
 
 

@@ -145,3 +145,28 @@ def test_glued_next_marker_without_punctuation_starts_a_line() -> None:
 def test_references_and_numerals_are_not_split_as_markers(text: str) -> None:
     parts = _flat_page(*text.split(" "))
     assert parts[-1] == text.split(" ")[-1]
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [
+        "（一）支持医院发展。支持二、三级医院对口帮扶乡镇卫生院。",
+        "（一）加快支出。各单位要在三、四季度加快项目支出进度。",
+        "（一）评选办法。评选分为一、二等奖，获得二、三等奖的单位给予表扬。",
+        "（一）帮扶对象。帮扶单位为:二、三级公立医院。",
+        "（一）执行要求。按照第三部分（二）的要求和附件（一）格式报送，符合（二）项规定。",
+    ],
+)
+def test_runs_of_numerals_and_references_are_not_headings(segment: str) -> None:
+    """Regressions (review): ``二、三级``, ``三、四季度``, ``（二）项``, ``第三部分（二）`` inside flattened text."""
+    parts = _flat_page("一、总体要求", segment)
+    assert parts[-1] == segment
+
+
+@pytest.mark.parametrize("spaced", ["（ 二）优化营商环境", "（二 ）优化营商环境"])
+def test_sequel_split_is_idempotent_with_spaces_inside_the_bracket(spaced: str) -> None:
+    flat = f"当前位置： 首页 通知 一、重点任务 （一）推进项目建设 加快推进重点项目开展检查{spaced} 持续深化改革。" * 2
+    first = normalize_lines(lines(flat))
+    again = normalize_lines([replace(x) for x in first.lines])
+    assert [x.text for x in again.lines] == [x.text for x in first.lines]
+    assert "（二）优化营商环境" in [x.text for x in first.lines]

@@ -67,7 +67,7 @@ def test_any_text_parses_or_fails_typed(text):
         doc = govdoc.parse(text.encode("utf-8", errors="replace"))
     except govdoc.GovdocError:
         return
-    assert doc.schema_version == "1.0"
+    assert doc.schema_version == "1.1"
 
 
 @given(DOCS)

@@ -22,7 +22,7 @@ def test_schema_documents_fields_with_chinese_terms():
     props = load_json(SCHEMA_PATH)["properties"]
     assert "发文字号" in props["doc_number"]["description"] or "发文字号" in json.dumps(load_json(SCHEMA_PATH))
     assert "成文日期" in props["issue_date"]["description"]
-    assert props["schema_version"]["const"] == "1.0"
+    assert props["schema_version"]["const"] == "1.1"
 
 
 @pytest.mark.parametrize("golden", sorted(SAMPLES.glob("*/expected.json")), ids=lambda p: p.parent.name)

@@ -28,3 +28,24 @@ def test_a_separator_line_alone_is_no_table_and_no_crash() -> None:
 def test_two_tables_with_their_own_headers_stay_two() -> None:
     found = tables("| a | b |\n| --- | --- |\n| 1 | 2 |\n\n| c | d |\n| --- | --- |\n| 3 | 4 |")
     assert len(found) == 2
+
+
+def test_tab_pushed_signature_and_date_are_not_a_table() -> None:
+    """Regression (review): a signature and date pushed right with tabs, a blank line between them."""
+    doc = govdoc.parse_text(
+        "关于X的通知\n\n各单位：\n\n现通知如下。\n\n\t\t\t\t平潭县人民政府\n\n\t\t\t\t2024年5月1日\n"
+    )
+    assert not [n for n in doc.body if isinstance(n, Table)]
+    assert doc.issuers == ["平潭县人民政府"]
+    assert doc.issue_date is not None and doc.issue_date.date.isoformat() == "2024-05-01"
+
+
+def test_tab_indented_paragraphs_are_not_a_table() -> None:
+    doc = govdoc.parse_text("关于X的通知\n\n各单位：\n\n\t第一段正文。\n\n\t第二段正文。\n\nXX局\n\n2024年5月1日\n")
+    assert doc.title == "关于X的通知" and doc.addressees == ["各单位"]
+    assert not [n for n in doc.body if isinstance(n, Table)]
+
+
+def test_contact_line_after_a_tab_table_is_not_a_row() -> None:
+    found = tables("序号\t单位\t人数\n1\t甲\t3\n\n联系人：张三\t联系电话：123")
+    assert len(found) == 1 and len(found[0].rows) == 1

@@ -12,13 +12,13 @@ from govdoc.model.parts import Attachment, Diagnostic, Enclosure, Residue, Sourc
 if TYPE_CHECKING:
     from govdoc.units import Unit
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 
 class Document(Model):
     """A parsed 公文."""
 
-    schema_version: Literal["1.0"] = "1.0"
+    schema_version: Literal["1.1"] = "1.1"
     """Version of this JSON contract; the major number changes when a key is renamed or reshaped."""
     source: SourceInfo
     """The input file."""

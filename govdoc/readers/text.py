@@ -154,15 +154,28 @@ def _next_filled(lines: list[str], j: int) -> int:
     return j
 
 
+TAB_JOIN_MIN_CELLS = 3
+"""Tab rows on both sides of one blank line are one table only with this many cells each (and as many):
+a signature and date pushed right with tabs, or a ``联系人：…\t电话：…`` line, are not table rows."""
+
+
+def _tab_cells(line: str) -> int:
+    """Cells of a tab row; 0 when at most one cell has text (a paragraph indented with a tab, a signature
+    or date pushed right with tabs)."""
+    cells = line.split("\t")
+    return len(cells) if sum(bool(c.strip()) for c in cells) >= 2 else 0
+
+
 def _row_after_blanks(lines: list[str], j: int, sep: str) -> bool:
     """Line ``j`` is blank and the table goes on after the blank lines (a converter's blank line between
     two rows), rather than ending there: the next line is no row, or a header row followed by its
-    ``| --- |`` starts a new pipe table."""
+    ``| --- |`` starts a new pipe table; tab rows go on across one blank line only between rows of the
+    same width (:data:`TAB_JOIN_MIN_CELLS`)."""
     k = _next_filled(lines, j)
     if k == j or k >= len(lines):
         return False
     if sep == "\t":
-        return "\t" in lines[k] and "\t" in lines[j - 1]
+        return _tab_cells(lines[j - 1]) == _tab_cells(lines[k]) >= TAB_JOIN_MIN_CELLS
     if not MD_PIPE_ROW.match(lines[k]):
         return False
     if MD_PIPE_SEPARATOR.match(lines[k]):
