@@ -22,7 +22,7 @@ from pathlib import Path
 
 from govdoc.batch import BatchConfig, BatchReport, run_batch
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 TARGET_SPEEDUP = 1.7
 """The issue's target: --jobs 2 at least 1.7x the files/s of --jobs 1."""
 RSS_TOLERANCE = 0.10

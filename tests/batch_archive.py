@@ -10,31 +10,15 @@ import struct
 import zlib
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus")
+from tests.conftest import SHARED
+from tests.pdf_build import pdf_bytes, stream
+
+CORPUS = SHARED / "corpus"
 """The shared corpus (read-only)."""
 PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 """The 32-byte password padding of the PDF standard security handler."""
 BLOCK = 1 << 20
 """Bomb payloads are built from identical deflate blocks of this many bytes of spaces."""
-
-
-def pdf_bytes(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    """A PDF file with ``objects`` numbered from 1 (object 1 is the catalog) and a classic xref."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for num, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objects) + 1, trailer_extra)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
-
-
-def _stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
 PAGE_TEXT = b"BT /F1 12 Tf 72 720 Td (Page of a generated test PDF) Tj ET"
@@ -59,7 +43,7 @@ def many_pages_pdf(pages: int, fanout: int = 100) -> bytes:
             b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
             b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (first_node + p // fanout, content, font)
         )
-    objects += [_stream(PAGE_TEXT), FONT]
+    objects += [stream(PAGE_TEXT), FONT]
     return pdf_bytes(objects)
 
 
@@ -93,7 +77,7 @@ def flate_bomb_pdf(mebibytes: int = 2048) -> bytes:
     n = mebibytes * BLOCK
     adler = ((n + 32 * n * (n + 1) // 2) % 65521) << 16 | (1 + 32 * n) % 65521
     data = b"\x78\xda" + raw + struct.pack(">I", adler)
-    return pdf_bytes(_one_page(_stream(data, b"/Filter /FlateDecode ")))
+    return pdf_bytes(_one_page(stream(data, b"/Filter /FlateDecode ")))
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:
@@ -120,7 +104,7 @@ def encrypted_pdf(user_password: bytes = b"secret", owner_password: bytes = b"ow
     key = hashlib.md5(user + o_value + struct.pack("<i", perms) + doc_id).digest()[:5]
     u_value = _rc4(key, PAD)
     object_key = hashlib.md5(key + struct.pack("<i", 4)[:3] + b"\x00\x00").digest()[:10]
-    objects = _one_page(_stream(_rc4(object_key, PAGE_TEXT)))
+    objects = _one_page(stream(_rc4(object_key, PAGE_TEXT)))
     objects.append(
         b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
         % (o_value.hex().encode(), u_value.hex().encode(), perms)

@@ -16,8 +16,9 @@ import pytest
 from govdoc.batch.config import Limits, Result, Task
 from govdoc.batch.local import LocalEngine
 from govdoc.cli import main
+from tests.conftest import SHARED
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SHARED / "corpus"
 SMALL = [str(CORPUS / "web" / f"pt-00{i}.txt") for i in range(1, 6)]
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import govdoc
 from tests.conftest import FIXTURES, shared_path
+from tests.pdf_build import pdf_bytes, stream
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NUMPR = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
@@ -151,24 +152,15 @@ def _graph_paper_pdf(lines: int = 151, step: float = 4.0) -> bytes:
         p = 50 + k * step
         ops += [f"50 {p} m {50 + (lines - 1) * step} {p} l S", f"{p} 50 m {p} {50 + (lines - 1) * step} l S"]
     ops.append("BT /F1 12 Tf 60 60 Td (grid) Tj ET")
-    stream = "\n".join(ops).encode()
+    content = "\n".join(ops).encode()
     objects = [
         b"<</Type/Catalog/Pages 2 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
         b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 700 700]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
-        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+        stream(content),
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
     ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for n, body_ in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj" % n + body_ + b"endobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % o for o in offsets)
-    out.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_bytes(objects)
 
 
 @pytest.mark.timeout(5)

@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 import zlib
-from pathlib import Path
 
 import pytest
 
 from govdoc.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError
 from govdoc.options import ParseOptions
 from govdoc.readers.pdf import read
+from tests.conftest import SHARED
+from tests.pdf_build import pdf_bytes, stream
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SHARED / "corpus"
 SEED = CORPUS / "rendered" / "seed.pdf"
 OUTLINED = CORPUS / "pdf" / "sd-2025-2-outlined.pdf"
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-
-
-def make_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    """A classic PDF with an xref table; object 1 is the catalog."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        trailer_extra,
-        xref,
-    )
-    return bytes(out)
-
-
-def stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
 def pages_pdf(contents: list[bytes]) -> bytes:
@@ -56,7 +34,7 @@ def pages_pdf(contents: list[bytes]) -> bytes:
             b"/Contents %d 0 R >>" % (5 + 2 * i)
         )
         objects.append(stream(content))
-    return make_pdf(objects)
+    return pdf_bytes(objects)
 
 
 def text_content(text: str) -> bytes:
@@ -104,7 +82,7 @@ def test_password_protected_pdf_is_encrypted() -> None:
     # Re-emit the same objects plus an /Encrypt dictionary whose /U matches no password.
     body = base[:objects_end]
     objects = [part.split(b"\nendobj")[0] for part in body.split(b" 0 obj\n")[1:]]
-    data = make_pdf(
+    data = pdf_bytes(
         [*objects, encrypt], b"/Encrypt %d 0 R /ID [<%s> <%s>] " % (len(objects) + 1, b"01" * 16, b"01" * 16)
     )
     with pytest.raises(EncryptedFileError) as info:
@@ -121,7 +99,7 @@ def test_twenty_thousand_pages_is_too_large() -> None:
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count
     with pytest.raises(TooLargeError) as info:
-        read(make_pdf(objects), "long.pdf", ParseOptions())
+        read(pdf_bytes(objects), "long.pdf", ParseOptions())
     assert "20000 pages" in info.value.reason
 
 
@@ -149,7 +127,7 @@ def test_flate_bomb_is_too_large() -> None:
         stream(bomb, b"/Filter /FlateDecode "),
     ]
     with pytest.raises(TooLargeError) as info:
-        read(make_pdf(objects), "bomb.pdf", ParseOptions())
+        read(pdf_bytes(objects), "bomb.pdf", ParseOptions())
     assert info.value.code == "too_large"
 
 
@@ -163,7 +141,7 @@ def test_decompressed_total_is_an_option() -> None:
         stream(packed, b"/Filter /FlateDecode "),
         FONT,
     ]
-    data = make_pdf(objects)
+    data = pdf_bytes(objects)
     assert read(data, None, ParseOptions()).blocks[0].text == "Hello world"
     with pytest.raises(TooLargeError):
         read(data, None, ParseOptions(max_uncompressed=10))

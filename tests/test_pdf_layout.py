@@ -5,6 +5,7 @@ from __future__ import annotations
 from govdoc.options import ParseOptions
 from govdoc.readers.base import ReadResult
 from govdoc.readers.pdf import read
+from tests.pdf_build import pdf_bytes
 
 SIZE = 12
 ADVANCE = 0.6 * SIZE
@@ -14,19 +15,6 @@ WIDTH = 60
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 COURIER = b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"
 COURIER_BOLD = b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold >>"
-
-
-def make_pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def show(text: str, x: float, y: float, font: str = "F1") -> bytes:
@@ -44,7 +32,7 @@ def document(pages: list[list[bytes]]) -> bytes:
         )
         content = b"".join(lines)
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    return make_pdf(objects)
+    return pdf_bytes(objects)
 
 
 def words(seed: str, length: int) -> str:
@@ -141,7 +129,7 @@ def test_rotated_page_is_read_as_displayed() -> None:
         b"/Resources << /Font << /F1 3 0 R >> >> /Contents 6 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    blocks = read(make_pdf(objects), None, ParseOptions()).blocks
+    blocks = read(pdf_bytes(objects), None, ParseOptions()).blocks
     assert [b.text for b in blocks] == ["First line across", "Second line"]
     first = blocks[0].bbox
     assert first is not None and first[0] == 72 and first[2] > first[0] + 100

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 import regex as re
@@ -12,8 +11,9 @@ from govdoc.options import ParseOptions
 from govdoc.readers.base import RawBlock, ReadResult
 from govdoc.readers.pdf import read
 from govdoc.readers.tables import filled
+from tests.conftest import SHARED
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SHARED / "corpus"
 PAGE_NUMBER = re.compile(r"^\s*[—–-]+\s*\d+\s*[—–-]+\s*$")
 """A page-number line such as ``— 3 —``."""
 RENDERED = ["seed.pdf", "seed_fakebold.pdf", "seed_bold_dup.pdf"]

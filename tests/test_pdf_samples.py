@@ -12,11 +12,12 @@ import pytest
 import regex as re
 
 import govdoc
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = ROOT / "samples" / "notice-linyi-2022-58" / "source.pdf"
-REFERENCE_MD = Path("/work/shared/reference/notice-linyi-2022-58.md")
-RENDERED = Path("/work/shared/corpus/rendered")
+REFERENCE_MD = SHARED / "reference" / "notice-linyi-2022-58.md"
+RENDERED = SHARED / "corpus" / "rendered"
 SPACES = re.compile(r"\s+")
 """Whitespace dropped when comparing values: ``2025 年`` equals ``2025年``."""
 
