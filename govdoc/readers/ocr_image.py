@@ -60,6 +60,8 @@ class Prepared:
 
     image: Any
     red: Any
+    rules: Any
+    """Pixels of the ruling strokes (the long ones are whitened in ``image``; all are kept out of strays)."""
     edges: list[dict[str, Any]] = field(default_factory=list)
     red_rules: list[float] = field(default_factory=list)
 
@@ -84,14 +86,20 @@ def seal_boxes(red: Any) -> list[tuple[int, int, int, int]]:
     return boxes
 
 
-def _lines(ink: Any, horizontal: bool, scale: float) -> list[dict[str, Any]]:
-    """Long straight strokes of ``ink`` as pdfplumber edge dicts in points."""
+def _strokes(ink: Any, horizontal: bool) -> Any:
+    """``ink`` opened with a line :data:`RULE_MIN` of the page width long: only long straight strokes."""
     import cv2
 
-    length = max(int(RULE_MIN * ink.shape[1]), 10)
+    length = max(int(RULE_MIN * ink.shape[1]), 10) | 1  # odd: the opening keeps a stroke's ends in place
     kernel = np.ones((1, length) if horizontal else (length, 1), np.uint8)
-    opened = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+    return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+
+
+def _lines(strokes: Any, horizontal: bool, scale: float) -> list[dict[str, Any]]:
+    """Long straight strokes (see :func:`_strokes`) as pdfplumber edge dicts in points."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(strokes, connectivity=8)
     edges = []
     for i in range(1, count):
         x, y, w, h = (int(v) / scale for v in stats[i][:4])
@@ -104,15 +112,15 @@ def _lines(ink: Any, horizontal: bool, scale: float) -> list[dict[str, Any]]:
     return edges
 
 
-def _long_strokes(ink: Any) -> Any:
-    """Pixels of strokes at least :data:`ERASE_MIN` of the page long, across or down, with their fringe."""
+def _long_strokes(across: Any, down: Any) -> Any:
+    """Of the ruling strokes, those at least :data:`ERASE_MIN` of the page long, with their fringe."""
     import cv2
 
-    height, width = ink.shape
-    mask = np.zeros(ink.shape, np.uint8)
-    for shape in ((1, max(int(ERASE_MIN * width), 10)), (max(int(ERASE_MIN * height), 10), 1)):
-        mask |= cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones(shape, np.uint8))
-    return cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0
+    height, width = across.shape
+    wide, tall = max(int(ERASE_MIN * width), 10) | 1, max(int(ERASE_MIN * height), 10) | 1
+    long_across = cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, wide), np.uint8))
+    long_down = cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
+    return cv2.dilate(np.maximum(long_across, long_down), np.ones((3, 3), np.uint8)) > 0
 
 
 def prepare(img: Any, scale: float) -> Prepared:
@@ -125,11 +133,13 @@ def prepare(img: Any, scale: float) -> Prepared:
         red[y0:y1, x0:x1] = False
     out[red] = 0
     ink = out.min(axis=2) < RULE_INK_MAX
-    prepared = Prepared(image=out, red=red)
-    prepared.edges = _lines(ink, True, scale) + _lines(ink, False, scale)
-    out[_long_strokes(ink)] = 255  # table rules are not text: a rule's corner is read as 厂 or L
+    across, down = _strokes(ink, True), _strokes(ink, False)
+    prepared = Prepared(image=out, red=red, rules=(across | down) > 0)
+    prepared.edges = _lines(across, True, scale) + _lines(down, False, scale)
+    out[_long_strokes(across, down)] = 255  # table rules are not text: a rule's corner is read as 厂 or L
     page_width = img.shape[1] / scale
-    prepared.red_rules = [e["top"] for e in _lines(red, True, scale) if e["width"] > RED_RULE_WIDTH * page_width]
+    red_rules = _lines(_strokes(red, True), True, scale)
+    prepared.red_rules = [e["top"] for e in red_rules if e["width"] > RED_RULE_WIDTH * page_width]
     return prepared
 
 
@@ -174,9 +184,7 @@ def stray_ink(
     import cv2
 
     ink = (prepared.image.min(axis=2) < INK_MAX).astype(np.uint8)
-    length = max(int(RULE_MIN * ink.shape[1]), 10)
-    for shape in ((1, length), (length, 1)):
-        ink[cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(shape, np.uint8)) > 0] = 0
+    ink[prepared.rules] = 0
     for x0, y0, x1, y1 in boxes:
         pad = max(2, int(STRAY_BOX_PAD * (y1 - y0)))  # glyph edges the detector's box cut off are not strays
         ink[max(0, y0 - pad) : y1 + pad + 1, max(0, x0 - pad) : x1 + pad + 1] = 0
