@@ -156,10 +156,9 @@ def _settle(slot: Slot, readings: Sequence[dict[str, float]]) -> str:
     look-alikes); which character, on the product of each reading's probability for it."""
     if slot.pick and not HAN.match(slot.pick):
         return slot.pick
-    own = dict(slot.choices)
     nothing = sum(_log(r.get(NO_CHAR, 0.0)) for r in readings)
     something = sum(_log(1.0 - r.get(NO_CHAR, 0.0)) for r in readings)
-    if own.get(NO_CHAR, 0.0) >= ALTERNATIVE_MIN and nothing > something:
+    if nothing > something:
         return slot.pick  # a dropped place stays empty; a character taken is never removed
     options = [c for c, p in slot.choices if p >= ALTERNATIVE_MIN and HAN.match(c)]
     if not options:
