@@ -57,7 +57,7 @@ def docx_bytes(doc: Document, profile: str = "gbt9704-2012") -> bytes:
     page_numbers(word, prof)
     ctx = Ctx(doc=word, profile=prof)
     order = is_order(doc)
-    render_header(ctx, doc.model_copy(update={"doc_number": None}) if order else doc)
+    render_header(ctx, doc, with_number=not order)
     render_title(ctx, doc.title)
     if order and doc.doc_number:  # 命令（令）格式: the 令号 goes under the ``…令`` line
         ctx.para([(doc.doc_number.text, False)], ctx.style(align="center"))

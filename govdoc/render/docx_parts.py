@@ -26,8 +26,9 @@ def is_order(doc: Document) -> bool:
     return bool(doc.title and doc.title.endswith("令") and number and number.agency_code is None)
 
 
-def render_header(ctx: Ctx, doc: Document) -> None:
-    """份号, 密级, 紧急程度, the red 发文机关标志, the 发文字号 line and the red rule."""
+def render_header(ctx: Ctx, doc: Document, with_number: bool = True) -> None:
+    """份号, 密级, 紧急程度, the red 发文机关标志, the 发文字号 line (unless ``with_number`` is false: a 令
+    prints its 令号 under the title) and the red rule."""
     marks = ((doc.copy_number, "body"), (doc.secrecy, "header_marks"), (doc.urgency, "header_marks"))
     for value, font in marks:
         if value:
@@ -40,7 +41,7 @@ def render_header(ctx: Ctx, doc: Document) -> None:
         for text in lines:
             ctx.para([(text, False)], ctx.style("masthead", size=size, align="center", color=red, exact_line=False))
         ctx.para([], ctx.style())
-    number = doc.doc_number.raw if doc.doc_number else ""
+    number = doc.doc_number.raw if doc.doc_number and with_number else ""
     line = None
     if doc.signers:
         side = ctx.profile.indents["doc_number_side"]
