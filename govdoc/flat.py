@@ -220,6 +220,8 @@ def split_sequels(lines: list[Line]) -> list[Line]:
     ``（一）…`` a ``（二）`` inside a later flattened segment starts a line even with no punctuation
     before it. After a marker of an outer style the inner numbering may also restart (``二、`` then
     ``（一）``) or go on (``五、`` then ``（二十二）``)."""
+    if not any(line.flat for line in lines):
+        return lines  # nothing was flattened (every PDF, DOCX and most text): no marker to look for
     out: list[Line] = []
     last: dict[str, int] = {}
     restarted: set[str] = set()
